@@ -1,0 +1,84 @@
+#include "CommandLine.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace bulkhead::cli {
+
+Result<Arguments> Arguments::parse(const QStringList &words, const QSet<QString> &valueOptions, const QSet<QString> &flags)
+{
+    Arguments args;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString &w = words.at(i);
+        if (!w.startsWith(QLatin1String("--")) || w == QLatin1String("--")) {
+            args.m_positionals << w;
+            continue;
+        }
+        if (flags.contains(w)) {
+            args.m_flags.insert(w);
+        } else if (valueOptions.contains(w)) {
+            if (i + 1 >= words.size())
+                return Error{QStringLiteral("option %1 needs a value").arg(w)};
+            args.m_values.insert(w, words.at(++i));
+        } else {
+            return Error{QStringLiteral("unknown option %1").arg(w)};
+        }
+    }
+    return args;
+}
+
+int Context::fail(const Error &error, int code)
+{
+    // One line, whatever the message holds, so scripts can read it.
+    QString line = error.toString();
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    err << "bulkhead-cli: " << line << Qt::endl;
+    return code;
+}
+
+int Context::usage(const QString &message)
+{
+    err << "bulkhead-cli: " << message << " (see bulkhead-cli --help)" << Qt::endl;
+    return UsageError;
+}
+
+Workspace *Context::workspace()
+{
+    if (!m_workspace) {
+        auto opened = Workspace::open(workspacePath);
+        if (!opened) {
+            fail(opened.error(), InvalidInput);
+            return nullptr;
+        }
+        m_workspace = std::move(*opened);
+    }
+    return m_workspace.get();
+}
+
+const ContentLibrary &Context::library()
+{
+    if (!m_library) {
+        QList<Error> builtInProblems;
+        m_library = ContentLibrary::builtIn(&builtInProblems);
+        for (const auto &p : builtInProblems)
+            err << "bulkhead-cli: built-in content: " << p.toString() << Qt::endl;
+        if (!contentFolder.isEmpty() && QFileInfo(contentFolder).isDir()) {
+            for (const auto &p : m_library->addFolder(contentFolder))
+                err << "bulkhead-cli: skipped user content: " << p.toString() << Qt::endl;
+        }
+    }
+    return *m_library;
+}
+
+std::optional<qint64> Context::engagementId(const QString &text)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0) {
+        usage(QStringLiteral("'%1' is not an engagement id (a positive number, as 'engagement list' shows)").arg(text));
+        return std::nullopt;
+    }
+    return id;
+}
+
+} // namespace bulkhead::cli

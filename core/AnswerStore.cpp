@@ -1,0 +1,216 @@
+#include "AnswerStore.h"
+
+#include "AuditTrail.h"
+#include "ContentLibrary.h"
+#include "Engagement.h"
+#include "EngagementJson.h"
+#include "EngagementStore.h"
+#include "QuestionnairePins.h"
+#include "Workspace.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace bulkhead {
+
+namespace {
+
+const QString kSelectAnswers = QStringLiteral(
+    "SELECT a.engagement_id, a.question_id, a.answer_value, a.implementation_status, a.note, a.method, a.interviewee, "
+    "a.answered_by, a.answered_at, a.revision, v.questionnaire_key, v.version FROM answer a "
+    "JOIN questionnaire_version v ON v.id = a.questionnaire_version_id");
+
+Answer readAnswer(const QSqlQuery &q)
+{
+    Answer a;
+    a.engagementId = q.value(0).toLongLong();
+    a.questionId = q.value(1).toString();
+    a.value = q.value(2).toString();
+    a.status = parseImplementationStatus(q.value(3).toString()).value_or(ImplementationStatus::Informational);
+    a.note = q.value(4).toString();
+    a.method = q.value(5).toString();
+    a.interviewee = q.value(6).toString();
+    a.answeredBy = q.value(7).toString();
+    a.answeredAt = fromStoredTime(q.value(8).toString());
+    a.revision = q.value(9).toInt();
+    a.questionnaireKey = q.value(10).toString();
+    a.questionnaireVersion = q.value(11).toInt();
+    return a;
+}
+
+std::optional<Level> optionalLevel(const QVariant &v)
+{
+    return v.isNull() ? std::nullopt : parseLevel(v.toString());
+}
+
+QVariant levelOrNull(const std::optional<Level> &level)
+{
+    return level ? QVariant(levelKey(*level)) : QVariant(QMetaType::fromType<QString>());
+}
+
+} // namespace
+
+Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, const ContentLibrary &library)
+{
+    Answer saved;
+    auto done = m_ws.write([&]() -> Status {
+        if (auto editable = EngagementStore(m_ws).checkEditable(engagementId); !editable)
+            return editable;
+        QuestionnairePins pins(m_ws);
+        auto content = pins.contentFor(engagementId, library);
+        if (!content)
+            return content.error();
+        const Question *question = content->question(input.questionId);
+        if (!question)
+            return Error{QStringLiteral("there is no question '%1' in the questionnaires of engagement %2").arg(input.questionId).arg(engagementId)};
+        if (const auto why = question->invalidValueReason(input.value))
+            return Error{QStringLiteral("question '%1': %2").arg(input.questionId, *why)};
+        if (!input.method.isEmpty() && !engagement_values::methods().contains(input.method))
+            return Error{QStringLiteral("method '%1' is not one of examine, interview, test").arg(input.method)};
+        const Questionnaire *owner = content->questionnaire(question->questionnaireKey);
+        auto pinned = pins.pinned(engagementId);
+        if (!pinned)
+            return pinned.error();
+        qint64 versionRow = 0;
+        if (pinned->contains(owner->key)) {
+            versionRow = pinned->value(owner->key).rowId;
+        } else {
+            auto pin = pins.pin(engagementId, *owner);
+            if (!pin)
+                return pin.error();
+            versionRow = *pin;
+        }
+
+        std::optional<Answer> before;
+        QSqlQuery q = m_ws.query();
+        q.prepare(kSelectAnswers + QStringLiteral(" WHERE a.engagement_id = ? AND a.question_id = ?"));
+        q.addBindValue(engagementId);
+        q.addBindValue(input.questionId);
+        if (!q.exec())
+            return m_ws.sqlError(q, QStringLiteral("reading the previous answer"));
+        if (q.next())
+            before = readAnswer(q);
+        q.finish();
+
+        saved.engagementId = engagementId;
+        saved.questionId = input.questionId;
+        saved.value = question->type == QuestionType::Text ? input.value.trimmed() : input.value;
+        saved.status = question->statusOf(saved.value);
+        saved.note = input.note;
+        saved.method = input.method;
+        saved.interviewee = input.interviewee;
+        saved.answeredBy = m_ws.actor();
+        saved.answeredAt = fromStoredTime(toStoredTime(m_ws.now()));
+        saved.revision = before ? before->revision + 1 : 1;
+        saved.questionnaireKey = owner->key;
+        saved.questionnaireVersion = owner->version;
+
+        q.prepare(before ? QStringLiteral("UPDATE answer SET answer_value = ?, implementation_status = ?, note = ?, method = ?, interviewee = ?, "
+                                          "answered_by = ?, answered_at = ?, revision = ?, questionnaire_version_id = ? "
+                                          "WHERE engagement_id = ? AND question_id = ?")
+                         : QStringLiteral("INSERT INTO answer (answer_value, implementation_status, note, method, interviewee, answered_by, "
+                                          "answered_at, revision, questionnaire_version_id, engagement_id, question_id) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(saved.value);
+        q.addBindValue(implementationStatusKey(saved.status));
+        q.addBindValue(saved.note);
+        q.addBindValue(saved.method);
+        q.addBindValue(saved.interviewee);
+        q.addBindValue(saved.answeredBy);
+        q.addBindValue(toStoredTime(saved.answeredAt));
+        q.addBindValue(saved.revision);
+        q.addBindValue(versionRow);
+        q.addBindValue(engagementId);
+        q.addBindValue(input.questionId);
+        if (!q.exec())
+            return m_ws.sqlError(q, QStringLiteral("saving the answer to '%1'").arg(input.questionId));
+        return AuditTrail(m_ws).append(engagementId, QStringLiteral("answer.save"),
+                                       QStringLiteral("engagement:%1/answer:%2").arg(engagementId).arg(input.questionId),
+                                       before ? toJson(*before) : QJsonObject(), toJson(saved));
+    });
+    if (!done)
+        return done.error();
+    return saved;
+}
+
+Result<QList<Answer>> AnswerStore::answers(qint64 engagementId) const
+{
+    QSqlQuery q = m_ws.query();
+    q.prepare(kSelectAnswers + QStringLiteral(" WHERE a.engagement_id = ? ORDER BY a.question_id"));
+    q.addBindValue(engagementId);
+    if (!q.exec())
+        return m_ws.sqlError(q, QStringLiteral("reading the answers of engagement %1").arg(engagementId));
+    QList<Answer> all;
+    while (q.next())
+        all.append(readAnswer(q));
+    return all;
+}
+
+Status AnswerStore::setRiskOverride(const RiskOverride &o, const ContentLibrary &library)
+{
+    if (o.rationale.trimmed().isEmpty())
+        return Error{QStringLiteral("overriding risk '%1' needs a rationale").arg(o.riskId)};
+    if (!library.risks().risk(o.riskId))
+        return Error{QStringLiteral("there is no risk '%1' in the risk catalogue").arg(o.riskId)};
+    if (!o.likelihood && !o.impact)
+        return Error{QStringLiteral("an override of risk '%1' must set the likelihood, the impact or both").arg(o.riskId)};
+    return m_ws.write([&]() -> Status {
+        if (auto editable = EngagementStore(m_ws).checkEditable(o.engagementId); !editable)
+            return editable;
+        auto existing = riskOverrides(o.engagementId);
+        if (!existing)
+            return existing.error();
+        QJsonObject before;
+        for (const auto &e : *existing)
+            if (e.riskId == o.riskId)
+                before = toJson(e);
+        RiskOverride stored = o;
+        stored.rationale = o.rationale.trimmed();
+        stored.overriddenBy = m_ws.actor();
+        stored.overriddenAt = fromStoredTime(toStoredTime(m_ws.now()));
+        QSqlQuery q = m_ws.query();
+        q.prepare(QStringLiteral("DELETE FROM risk_adjustment WHERE engagement_id = ? AND risk_id = ?"));
+        q.addBindValue(o.engagementId);
+        q.addBindValue(o.riskId);
+        if (!q.exec())
+            return m_ws.sqlError(q, QStringLiteral("replacing the override of '%1'").arg(o.riskId));
+        q.prepare(QStringLiteral("INSERT INTO risk_adjustment (engagement_id, risk_id, likelihood, impact, rationale, adjusted_by, adjusted_at) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        q.addBindValue(o.engagementId);
+        q.addBindValue(o.riskId);
+        q.addBindValue(levelOrNull(o.likelihood));
+        q.addBindValue(levelOrNull(o.impact));
+        q.addBindValue(stored.rationale);
+        q.addBindValue(stored.overriddenBy);
+        q.addBindValue(toStoredTime(stored.overriddenAt));
+        if (!q.exec())
+            return m_ws.sqlError(q, QStringLiteral("saving the override of '%1'").arg(o.riskId));
+        return AuditTrail(m_ws).append(o.engagementId, QStringLiteral("risk.override"),
+                                       QStringLiteral("engagement:%1/risk:%2").arg(o.engagementId).arg(o.riskId), before, toJson(stored));
+    });
+}
+
+Result<QList<RiskOverride>> AnswerStore::riskOverrides(qint64 engagementId) const
+{
+    QSqlQuery q = m_ws.query();
+    q.prepare(QStringLiteral("SELECT risk_id, likelihood, impact, rationale, adjusted_by, adjusted_at FROM risk_adjustment "
+                             "WHERE engagement_id = ? ORDER BY risk_id"));
+    q.addBindValue(engagementId);
+    if (!q.exec())
+        return m_ws.sqlError(q, QStringLiteral("reading risk overrides"));
+    QList<RiskOverride> all;
+    while (q.next()) {
+        RiskOverride o;
+        o.engagementId = engagementId;
+        o.riskId = q.value(0).toString();
+        o.likelihood = optionalLevel(q.value(1));
+        o.impact = optionalLevel(q.value(2));
+        o.rationale = q.value(3).toString();
+        o.overriddenBy = q.value(4).toString();
+        o.overriddenAt = fromStoredTime(q.value(5).toString());
+        all.append(o);
+    }
+    return all;
+}
+
+} // namespace bulkhead

@@ -1,0 +1,245 @@
+#include "ContentLibrary.h"
+
+#include "BuiltInContent.h"
+#include "ContentParser.h"
+#include "ContentValidator.h"
+#include "YamlReader.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace bulkhead {
+
+namespace {
+
+enum class Kind { Questionnaire, Risks, Controls, Unknown };
+
+// Reads just enough of a document to know which parser it needs.
+Kind detectKind(const QString &file, const QString &text, QList<Error> &problems)
+{
+    YamlReader yaml(file, problems);
+    const auto root = yaml.parse(text);
+    if (!root)
+        return Kind::Unknown;
+    if (root->IsMap()) {
+        if ((*root)["questionnaire"].IsDefined())
+            return Kind::Questionnaire;
+        const QString catalogue = YamlReader::scalar((*root)["catalogue"]);
+        if (catalogue == QLatin1String("risks"))
+            return Kind::Risks;
+        if (catalogue == QLatin1String("controls"))
+            return Kind::Controls;
+    }
+    yaml.error(*root, QStringLiteral("not a Bulkhead content file: expected a 'questionnaire' key or 'catalogue: risks' / 'catalogue: controls'"));
+    return Kind::Unknown;
+}
+
+QList<Error> onlyFrom(const QList<Error> &problems, const QString &file)
+{
+    QList<Error> mine;
+    for (const auto &p : problems) {
+        if (p.file == file)
+            mine.append(p);
+    }
+    return mine;
+}
+
+} // namespace
+
+ContentLibrary::ContentLibrary(const ContentLibrary &other)
+    : m_questionnaires(other.m_questionnaires), m_risks(other.m_risks), m_controls(other.m_controls)
+{
+    reindex();
+}
+
+ContentLibrary &ContentLibrary::operator=(const ContentLibrary &other)
+{
+    if (this != &other) {
+        m_questionnaires = other.m_questionnaires;
+        m_risks = other.m_risks;
+        m_controls = other.m_controls;
+        reindex();
+    }
+    return *this;
+}
+
+const QStringList &ContentLibrary::engagementFacts()
+{
+    static const QStringList facts = {QStringLiteral("fact.architecture"), QStringLiteral("fact.infrastructure"),
+                                      QStringLiteral("fact.service_model"), QStringLiteral("fact.impact"),
+                                      QStringLiteral("fact.csp")};
+    return facts;
+}
+
+ContentLibrary ContentLibrary::builtIn(QList<Error> *problems)
+{
+    // The built-in files refer to each other (risk modifiers read facts that questionnaires
+    // set), so they are merged first and validated as one.
+    ContentLibrary library;
+    QList<Error> all;
+    for (const auto &file : builtInContentFiles()) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly)) {
+            all.append(Error{QStringLiteral("missing from this build"), file});
+            continue;
+        }
+        library.merge(file, QString::fromUtf8(f.readAll()), Replace::Any, all);
+    }
+    all += validateContent(library);
+    if (problems)
+        *problems = all;
+    return library;
+}
+
+QList<Error> ContentLibrary::addFolder(const QString &folder)
+{
+    const QDir dir(folder);
+    QStringList paths;
+    for (const auto &name : dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDir::Name))
+        paths << dir.filePath(name);
+    return addFiles(paths);
+}
+
+QList<Error> ContentLibrary::addFiles(const QStringList &paths, Replace replace)
+{
+    QList<Error> problems;
+    for (const auto &path : paths) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            problems.append(Error{QStringLiteral("cannot read the file: %1").arg(f.errorString()), path, 0, 0});
+            continue;
+        }
+        const QByteArray bytes = f.readAll();
+        QString text = QString::fromUtf8(bytes);
+        if (text.toUtf8() != bytes) {
+            problems.append(Error{QStringLiteral("the file is not valid UTF-8 text"), path, 0, 0});
+            continue;
+        }
+        problems += addText(path, text, replace);
+    }
+    return problems;
+}
+
+QList<Error> ContentLibrary::addText(const QString &file, const QString &text, Replace replace)
+{
+    QList<Error> problems;
+    ContentLibrary candidate = *this;
+    if (!candidate.merge(file, text, replace, problems))
+        return problems;
+    // Problems elsewhere were there before this file; judge the file by its own.
+    problems += onlyFrom(validateContent(candidate), file);
+    if (problems.isEmpty())
+        *this = std::move(candidate);
+    return problems;
+}
+
+bool ContentLibrary::merge(const QString &file, const QString &text, Replace replace, QList<Error> &problems)
+{
+    const qsizetype before = problems.size();
+    switch (detectKind(file, text, problems)) {
+    case Kind::Unknown:
+        return false;
+    case Kind::Questionnaire: {
+        auto q = parseQuestionnaire(file, text, problems);
+        if (!q)
+            return false;
+        if (const auto *existing = questionnaire(q->key);
+            existing && replace == Replace::NewerVersionOnly && existing->version >= q->version) {
+            problems.append(Error{QStringLiteral("questionnaire '%1' version %2 is already loaded from %3; give this file a higher version to replace it")
+                                      .arg(q->key).arg(existing->version).arg(existing->sourceFile),
+                                  file, 1, 1});
+            return false;
+        }
+        setQuestionnaire(std::move(*q));
+        return true;
+    }
+    case Kind::Risks: {
+        auto risks = parseRiskCatalogue(file, text, problems);
+        if (!risks)
+            return false;
+        if (replace == Replace::Any) {
+            m_risks = std::move(*risks);
+            return true;
+        }
+        for (const auto &r : risks->risks) {
+            if (m_risks.risk(r.id))
+                problems.append(Error{QStringLiteral("risk '%1' is already in the risk catalogue").arg(r.id), file, r.position.line, r.position.column});
+        }
+        if (problems.size() > before)
+            return false;
+        m_risks.risks += risks->risks;
+        return true;
+    }
+    case Kind::Controls: {
+        auto controls = parseControlCatalogue(file, text, problems);
+        if (!controls)
+            return false;
+        if (replace != Replace::Any) {
+            problems.append(Error{QStringLiteral("the control catalogue is built in and cannot be replaced from a user folder"), file, 1, 1});
+            return false;
+        }
+        m_controls = std::move(*controls);
+        return true;
+    }
+    }
+    return false;
+}
+
+void ContentLibrary::setQuestionnaire(Questionnaire questionnaire)
+{
+    bool replaced = false;
+    for (auto &q : m_questionnaires) {
+        if (q.key == questionnaire.key) {
+            q = std::move(questionnaire);
+            replaced = true;
+            break;
+        }
+    }
+    if (!replaced)
+        m_questionnaires.append(std::move(questionnaire));
+    reindex();
+}
+
+const Questionnaire *ContentLibrary::questionnaire(const QString &key) const
+{
+    for (const auto &q : m_questionnaires) {
+        if (q.key == key)
+            return &q;
+    }
+    return nullptr;
+}
+
+const Question *ContentLibrary::question(const QString &id) const
+{
+    return m_questionIndex.value(id, nullptr);
+}
+
+QStringList ContentLibrary::knownFacts() const
+{
+    QStringList facts = engagementFacts();
+    for (const auto *q : allQuestions()) {
+        if (!q->sets.isEmpty() && !facts.contains(q->sets))
+            facts << q->sets;
+    }
+    return facts;
+}
+
+QList<const Question *> ContentLibrary::allQuestions() const
+{
+    QList<const Question *> all;
+    for (const auto &q : m_questionnaires)
+        for (const auto &s : q.sections)
+            for (const auto &question : s.questions)
+                all << &question;
+    return all;
+}
+
+void ContentLibrary::reindex()
+{
+    // Pointers into m_questionnaires: rebuilt after every change, including copies.
+    m_questionIndex.clear();
+    for (const auto *q : allQuestions())
+        m_questionIndex.insert(q->id, q);
+}
+
+} // namespace bulkhead

@@ -1,0 +1,72 @@
+// All assessment content in use: questionnaires, the risk catalogue and the control
+// catalogue. The built-in library is compiled in as Qt resources and always loads; users'
+// files are added on top, and each broken one is reported and skipped.
+#pragma once
+
+#include "ControlCatalogue.h"
+#include "Questionnaire.h"
+#include "Result.h"
+#include "RiskCatalogue.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace bulkhead {
+
+class ContentLibrary
+{
+public:
+    // What to do with a questionnaire whose key is already loaded.
+    enum class Replace {
+        NewerVersionOnly, // a user's folder: only a higher version replaces (a stale copy is an error)
+        Any,              // `validate`: the file under review stands in for the loaded one
+    };
+
+    ContentLibrary() = default;
+    // Copies rebuild the question index, which points into this object's own lists.
+    ContentLibrary(const ContentLibrary &other);
+    ContentLibrary &operator=(const ContentLibrary &other);
+    ContentLibrary(ContentLibrary &&) noexcept = default;
+    ContentLibrary &operator=(ContentLibrary &&) noexcept = default;
+
+    // Facts every engagement has, from its record; questions may set more.
+    static const QStringList &engagementFacts();
+
+    // The compiled-in library. Problems in it are defects; tests assert there are none.
+    static ContentLibrary builtIn(QList<Error> *problems = nullptr);
+
+    // Adds content files (questionnaires or a risk catalogue). Returns every problem found;
+    // a file with any problem is left out entirely and the library stays as it was.
+    QList<Error> addFiles(const QStringList &paths, Replace replace = Replace::NewerVersionOnly);
+    // Adds every *.yaml / *.yml file of a folder, in name order.
+    QList<Error> addFolder(const QString &folder);
+    // Same as addFiles for text that is already in memory (pinned questionnaires, tests).
+    QList<Error> addText(const QString &file, const QString &text, Replace replace);
+
+    // Puts a questionnaire in place of the one with the same key (pinned versions).
+    void setQuestionnaire(Questionnaire questionnaire);
+
+    const QList<Questionnaire> &questionnaires() const { return m_questionnaires; }
+    const Questionnaire *questionnaire(const QString &key) const;
+    const Question *question(const QString &id) const;
+    const RiskCatalogue &risks() const { return m_risks; }
+    const ControlCatalogue &controls() const { return m_controls; }
+    // Every fact a `when` may read: the engagement facts and every fact a question sets.
+    QStringList knownFacts() const;
+    // Every question, in interview order (questionnaires in load order, then sections).
+    QList<const Question *> allQuestions() const;
+
+private:
+    // Parses one file into this library without checking references to other files.
+    bool merge(const QString &file, const QString &text, Replace replace, QList<Error> &problems);
+    void reindex();
+
+    QList<Questionnaire> m_questionnaires;
+    RiskCatalogue m_risks;
+    ControlCatalogue m_controls;
+    QHash<QString, const Question *> m_questionIndex;
+};
+
+} // namespace bulkhead

@@ -1,0 +1,23 @@
+// Parsers for the three kinds of content file: questionnaires, the risk catalogue and the
+// control catalogue. Each checks what can be checked within one file (syntax, keys, types,
+// duplicate ids, `when` syntax) and appends every problem it finds; references between
+// files are ContentValidator's job. A parser returns nothing when the file had any error.
+#pragma once
+
+#include "ControlCatalogue.h"
+#include "Questionnaire.h"
+#include "Result.h"
+#include "RiskCatalogue.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace bulkhead {
+
+std::optional<Questionnaire> parseQuestionnaire(const QString &file, const QString &text, QList<Error> &problems);
+std::optional<RiskCatalogue> parseRiskCatalogue(const QString &file, const QString &text, QList<Error> &problems);
+std::optional<ControlCatalogue> parseControlCatalogue(const QString &file, const QString &text, QList<Error> &problems);
+
+} // namespace bulkhead

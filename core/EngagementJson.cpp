@@ -1,0 +1,54 @@
+#include "EngagementJson.h"
+
+#include "Workspace.h"
+
+namespace bulkhead {
+
+QJsonObject toJson(const Engagement &e)
+{
+    return {
+        {QStringLiteral("id"), e.id},
+        {QStringLiteral("client"), e.client},
+        {QStringLiteral("system"), e.system},
+        {QStringLiteral("csp"), e.csp},
+        {QStringLiteral("service_model"), e.serviceModel},
+        {QStringLiteral("architecture"), e.architecture},
+        {QStringLiteral("infrastructure"), e.infrastructure},
+        {QStringLiteral("impact"), e.impact},
+        {QStringLiteral("baseline"), baselineKey(e.baseline())},
+        {QStringLiteral("assessor"), e.assessor},
+        {QStringLiteral("reviewer"), e.reviewer},
+        {QStringLiteral("status"), engagementStatusKey(e.status)},
+    };
+}
+
+QJsonObject toJson(const Answer &a)
+{
+    return {
+        {QStringLiteral("question"), a.questionId},
+        {QStringLiteral("value"), a.value},
+        {QStringLiteral("status"), implementationStatusKey(a.status)},
+        {QStringLiteral("note"), a.note},
+        {QStringLiteral("method"), a.method},
+        {QStringLiteral("interviewee"), a.interviewee},
+        {QStringLiteral("answered_by"), a.answeredBy},
+        {QStringLiteral("answered_at"), toStoredTime(a.answeredAt)},
+        {QStringLiteral("revision"), a.revision},
+        {QStringLiteral("questionnaire"), a.questionnaireKey},
+        {QStringLiteral("questionnaire_version"), a.questionnaireVersion},
+    };
+}
+
+QJsonObject toJson(const RiskOverride &o)
+{
+    return {
+        {QStringLiteral("risk"), o.riskId},
+        {QStringLiteral("likelihood"), o.likelihood ? levelKey(*o.likelihood) : QString()},
+        {QStringLiteral("impact"), o.impact ? levelKey(*o.impact) : QString()},
+        {QStringLiteral("rationale"), o.rationale},
+        {QStringLiteral("overridden_by"), o.overriddenBy},
+        {QStringLiteral("overridden_at"), toStoredTime(o.overriddenAt)},
+    };
+}
+
+} // namespace bulkhead

@@ -1,0 +1,16 @@
+// JSON forms of stored records, used by the audit trail (before/after), the content hash
+// and the CLI's --json output, so the three always agree.
+#pragma once
+
+#include "Answer.h"
+#include "Engagement.h"
+
+#include <QJsonObject>
+
+namespace bulkhead {
+
+QJsonObject toJson(const Engagement &engagement);
+QJsonObject toJson(const Answer &answer);
+QJsonObject toJson(const RiskOverride &riskOverride);
+
+} // namespace bulkhead

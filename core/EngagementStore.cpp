@@ -1,0 +1,271 @@
+#include "EngagementStore.h"
+
+#include "AnswerStore.h"
+#include "AuditTrail.h"
+#include "ContentLibrary.h"
+#include "EngagementJson.h"
+#include "QuestionnairePins.h"
+#include "Workspace.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace bulkhead {
+
+namespace {
+
+const QString kSelect = QStringLiteral(
+    "SELECT id, client, system_name, csp, service_model, architecture, infrastructure, impact, assessor, reviewer, "
+    "status, approved_hash, created_at, updated_at FROM engagement");
+
+Engagement readEngagement(const QSqlQuery &q)
+{
+    Engagement e;
+    e.id = q.value(0).toLongLong();
+    e.client = q.value(1).toString();
+    e.system = q.value(2).toString();
+    e.csp = q.value(3).toString();
+    e.serviceModel = q.value(4).toString();
+    e.architecture = q.value(5).toString();
+    e.infrastructure = q.value(6).toString();
+    e.impact = q.value(7).toString();
+    e.assessor = q.value(8).toString();
+    e.reviewer = q.value(9).toString();
+    e.status = parseEngagementStatus(q.value(10).toString()).value_or(EngagementStatus::Draft);
+    e.approvedContentHash = q.value(11).toString();
+    e.createdAt = fromStoredTime(q.value(12).toString());
+    e.updatedAt = fromStoredTime(q.value(13).toString());
+    return e;
+}
+
+Status checkFields(const Engagement &e)
+{
+    auto check = [](const QString &value, const QStringList &allowed, const QString &field) -> Status {
+        if (!allowed.contains(value))
+            return Error{QStringLiteral("%1 '%2' is not one of %3").arg(field, value, allowed.join(QStringLiteral(", ")))};
+        return {};
+    };
+    if (e.client.trimmed().isEmpty())
+        return Error{QStringLiteral("the client name is empty")};
+    if (e.system.trimmed().isEmpty())
+        return Error{QStringLiteral("the system name is empty")};
+    if (e.csp.trimmed().isEmpty())
+        return Error{QStringLiteral("the cloud service provider is empty")};
+    for (const Status &s : {check(e.architecture, engagement_values::architectures(), QStringLiteral("architecture")),
+                            check(e.infrastructure, engagement_values::infrastructures(), QStringLiteral("infrastructure")),
+                            check(e.impact, engagement_values::impacts(), QStringLiteral("impact level")),
+                            check(e.serviceModel, engagement_values::serviceModels(), QStringLiteral("service model"))}) {
+        if (!s)
+            return s;
+    }
+    return {};
+}
+
+void bindFields(QSqlQuery &q, const Engagement &e)
+{
+    q.addBindValue(e.client.trimmed());
+    q.addBindValue(e.system.trimmed());
+    q.addBindValue(e.csp.trimmed());
+    q.addBindValue(e.serviceModel);
+    q.addBindValue(e.architecture);
+    q.addBindValue(e.infrastructure);
+    q.addBindValue(e.impact);
+    q.addBindValue(baselineKey(e.baseline()));
+    q.addBindValue(e.assessor);
+    q.addBindValue(e.reviewer);
+}
+
+QString entityOf(qint64 id)
+{
+    return QStringLiteral("engagement:%1").arg(id);
+}
+
+} // namespace
+
+Result<qint64> EngagementStore::create(Engagement e, const ContentLibrary &library)
+{
+    if (auto fields = checkFields(e); !fields)
+        return fields.error();
+    qint64 id = 0;
+    const QString now = toStoredTime(m_ws.now());
+    auto done = m_ws.write([&]() -> Status {
+        QSqlQuery q = m_ws.query();
+        q.prepare(QStringLiteral("INSERT INTO engagement (client, system_name, csp, service_model, architecture, infrastructure, impact, baseline, "
+                                 "assessor, reviewer, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id"));
+        bindFields(q, e);
+        q.addBindValue(now);
+        q.addBindValue(now);
+        if (!q.exec() || !q.next())
+            return m_ws.sqlError(q, QStringLiteral("creating the engagement"));
+        id = q.value(0).toLongLong();
+        q.finish();
+        e.id = id;
+        if (auto logged = AuditTrail(m_ws).append(id, QStringLiteral("engagement.create"), entityOf(id), {}, toJson(e)); !logged)
+            return logged;
+        QuestionnairePins pins(m_ws);
+        for (const auto &questionnaire : library.questionnaires()) {
+            if (auto pinned = pins.pin(id, questionnaire); !pinned)
+                return pinned.error();
+        }
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return id;
+}
+
+Result<QList<Engagement>> EngagementStore::list() const
+{
+    QSqlQuery q = m_ws.query();
+    if (!q.exec(kSelect + QStringLiteral(" ORDER BY id")))
+        return m_ws.sqlError(q, QStringLiteral("listing engagements"));
+    QList<Engagement> all;
+    while (q.next())
+        all.append(readEngagement(q));
+    return all;
+}
+
+Result<Engagement> EngagementStore::get(qint64 id) const
+{
+    QSqlQuery q = m_ws.query();
+    q.prepare(kSelect + QStringLiteral(" WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return m_ws.sqlError(q, QStringLiteral("reading engagement %1").arg(id));
+    if (!q.next())
+        return Error{QStringLiteral("there is no engagement %1 in this workspace").arg(id), m_ws.path()};
+    return readEngagement(q);
+}
+
+Status EngagementStore::checkEditable(qint64 id) const
+{
+    auto e = get(id);
+    if (!e)
+        return e.error();
+    if (e->status == EngagementStatus::Approved)
+        return Error{QStringLiteral("engagement %1 is approved and cannot be changed; reopen it with a reason first").arg(id), m_ws.path()};
+    return {};
+}
+
+Status EngagementStore::update(const Engagement &changed)
+{
+    if (auto fields = checkFields(changed); !fields)
+        return fields;
+    return m_ws.write([&]() -> Status {
+        auto before = get(changed.id);
+        if (!before)
+            return before.error();
+        if (auto editable = checkEditable(changed.id); !editable)
+            return editable;
+        QSqlQuery q = m_ws.query();
+        q.prepare(QStringLiteral("UPDATE engagement SET client = ?, system_name = ?, csp = ?, service_model = ?, architecture = ?, "
+                                 "infrastructure = ?, impact = ?, baseline = ?, assessor = ?, reviewer = ?, updated_at = ? WHERE id = ?"));
+        bindFields(q, changed);
+        q.addBindValue(toStoredTime(m_ws.now()));
+        q.addBindValue(changed.id);
+        if (!q.exec())
+            return m_ws.sqlError(q, QStringLiteral("changing engagement %1").arg(changed.id));
+        Engagement after = changed;
+        after.status = before->status;
+        return AuditTrail(m_ws).append(changed.id, QStringLiteral("engagement.update"), entityOf(changed.id), toJson(*before), toJson(after));
+    });
+}
+
+Status EngagementStore::submit(qint64 id)
+{
+    return transition(id, EngagementStatus::Draft, std::nullopt, EngagementStatus::InReview, QStringLiteral("engagement.submit"), {});
+}
+
+Status EngagementStore::approve(qint64 id)
+{
+    return transition(id, EngagementStatus::InReview, std::nullopt, EngagementStatus::Approved, QStringLiteral("engagement.approve"), {});
+}
+
+Status EngagementStore::reopen(qint64 id, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return Error{QStringLiteral("reopening engagement %1 needs a reason").arg(id)};
+    return transition(id, EngagementStatus::InReview, EngagementStatus::Approved, EngagementStatus::Draft,
+                      QStringLiteral("engagement.reopen"), reason.trimmed());
+}
+
+Status EngagementStore::transition(qint64 id, EngagementStatus from1, std::optional<EngagementStatus> from2, EngagementStatus to,
+                                   const QString &action, const QString &reason)
+{
+    return m_ws.write([&]() -> Status {
+        auto e = get(id);
+        if (!e)
+            return e.error();
+        if (e->status != from1 && (!from2 || e->status != *from2))
+            return Error{QStringLiteral("engagement %1 is %2; %3 needs it to be %4")
+                             .arg(id)
+                             .arg(engagementStatusKey(e->status), action.section(QLatin1Char('.'), 1),
+                                  from2 ? engagementStatusKey(from1) + QStringLiteral(" or ") + engagementStatusKey(*from2)
+                                        : engagementStatusKey(from1)),
+                         m_ws.path()};
+        QString hash;
+        if (to == EngagementStatus::Approved) {
+            auto h = contentHash(id);
+            if (!h)
+                return h.error();
+            hash = *h;
+        }
+        QSqlQuery q = m_ws.query();
+        q.prepare(QStringLiteral("UPDATE engagement SET status = ?, approved_hash = ?, updated_at = ? WHERE id = ?"));
+        q.addBindValue(engagementStatusKey(to));
+        q.addBindValue(hash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(hash));
+        q.addBindValue(toStoredTime(m_ws.now()));
+        q.addBindValue(id);
+        if (!q.exec())
+            return m_ws.sqlError(q, QStringLiteral("changing the status of engagement %1").arg(id));
+        QJsonObject after = {{QStringLiteral("status"), engagementStatusKey(to)}};
+        if (!hash.isEmpty())
+            after.insert(QStringLiteral("content_hash"), hash);
+        if (!reason.isEmpty())
+            after.insert(QStringLiteral("reason"), reason);
+        return AuditTrail(m_ws).append(id, action, entityOf(id), {{QStringLiteral("status"), engagementStatusKey(e->status)}}, after);
+    });
+}
+
+Result<QString> EngagementStore::contentHash(qint64 id) const
+{
+    auto e = get(id);
+    if (!e)
+        return e.error();
+    auto pins = QuestionnairePins(m_ws).pinned(id);
+    if (!pins)
+        return pins.error();
+    const AnswerStore answers(m_ws);
+    auto given = answers.answers(id);
+    if (!given)
+        return given.error();
+    auto overrides = answers.riskOverrides(id);
+    if (!overrides)
+        return overrides.error();
+    QJsonObject record = toJson(*e);
+    record.remove(QStringLiteral("status")); // the hash is of content, not of workflow state
+    QStringList keys = pins->keys();
+    std::sort(keys.begin(), keys.end());
+    QJsonArray pinned;
+    for (const auto &k : keys)
+        pinned.append(QJsonArray{k, pins->value(k).version, pins->value(k).sha256});
+    QJsonArray answerArray;
+    for (const auto &a : *given)
+        answerArray.append(toJson(a));
+    QJsonArray overrideArray;
+    for (const auto &o : *overrides)
+        overrideArray.append(toJson(o));
+    const QJsonObject all = {{QStringLiteral("engagement"), record},
+                             {QStringLiteral("questionnaires"), pinned},
+                             {QStringLiteral("answers"), answerArray},
+                             {QStringLiteral("risk_overrides"), overrideArray}};
+    const QByteArray bytes = QJsonDocument(all).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace bulkhead

@@ -1,0 +1,45 @@
+// The risk catalogue: each risk's inherent likelihood and impact on the SP 800-30 scale and the
+// fact-driven modifiers that adjust them for a given engagement.
+#pragma once
+
+#include "Condition.h"
+#include "Levels.h"
+#include "Questionnaire.h"
+
+#include <QList>
+#include <QString>
+
+namespace bulkhead {
+
+struct RiskModifier
+{
+    Condition when;
+    int likelihoodSteps = 0;
+    int impactSteps = 0;
+    QString reason;
+    SourcePosition position;
+};
+
+struct RiskDefinition
+{
+    QString id;
+    QString title;
+    QString description;
+    QString area;
+    Level likelihood = Level::Moderate;
+    Level impact = Level::Moderate;
+    int maxReduction = 2; // likelihood levels that full mitigation removes
+    QList<RiskModifier> modifiers;
+    SourcePosition position;
+};
+
+struct RiskCatalogue
+{
+    int version = 0;
+    QList<RiskDefinition> risks;
+    QString sourceFile;
+
+    const RiskDefinition *risk(const QString &id) const;
+};
+
+} // namespace bulkhead

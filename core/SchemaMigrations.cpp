@@ -1,0 +1,99 @@
+#include "SchemaMigrations.h"
+
+#include "SqlDialect.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace bulkhead::schema {
+
+namespace {
+
+// Step files, in Qt resources under :/schema/. "{engine}" is replaced by the dialect's name
+// for steps whose SQL cannot be portable (triggers).
+struct Step
+{
+    int version;
+    const char *resource;
+};
+constexpr Step kSteps[] = {
+    {1, ":/schema/common/001-initial.sql"},
+    {2, ":/schema/{engine}/002-approval-freeze.sql"},
+};
+
+} // namespace
+
+int currentVersion()
+{
+    return static_cast<int>(std::size(kSteps));
+}
+
+QStringList splitStatements(const QString &sql)
+{
+    QStringList statements;
+    QString current;
+    bool inBody = false;
+    for (const QString &line : sql.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(QLatin1String("--")) || trimmed.isEmpty())
+            continue;
+        current += line + QLatin1Char('\n');
+        if (trimmed.endsWith(QLatin1String("BEGIN"))) {
+            inBody = true;
+        } else if (inBody ? trimmed == QLatin1String("END;") : trimmed.endsWith(QLatin1Char(';'))) {
+            inBody = false;
+            current = current.trimmed();
+            current.chop(1); // the ';'
+            statements << current;
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements << current.trimmed();
+    return statements;
+}
+
+Result<QStringList> stepStatements(int version, const SqlDialect &dialect)
+{
+    if (version < 1 || version > currentVersion())
+        return Error{QStringLiteral("no schema step %1").arg(version)};
+    QString path = QString::fromLatin1(kSteps[version - 1].resource);
+    path.replace(QStringLiteral("{engine}"), dialect.name());
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("schema step %1 is missing from this build").arg(version), path};
+    return splitStatements(dialect.expand(QString::fromUtf8(f.readAll())));
+}
+
+Status upgrade(QSqlDatabase &db, const SqlDialect &dialect, int from, int to)
+{
+    for (int v = from + 1; v <= to; ++v) {
+        auto statements = stepStatements(v, dialect);
+        if (!statements)
+            return statements.error();
+        QSqlQuery q(db);
+        if (!q.exec(dialect.beginWrite()))
+            return Error{QStringLiteral("cannot start schema step %1: %2").arg(v).arg(q.lastError().text())};
+        auto fail = [&](const QString &what) {
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            return Status(Error{QStringLiteral("schema step %1 failed: %2").arg(v).arg(what)});
+        };
+        for (const auto &sql : *statements) {
+            if (!q.exec(sql))
+                return fail(q.lastError().text());
+        }
+        if (v == 1 && !q.exec(dialect.stampApplicationId()))
+            return fail(q.lastError().text());
+        const bool first = v == 1;
+        if (!q.exec(first ? QStringLiteral("INSERT INTO schema_version (version) VALUES (1)")
+                          : QStringLiteral("UPDATE schema_version SET version = %1").arg(v)))
+            return fail(q.lastError().text());
+        if (!q.exec(QStringLiteral("COMMIT")))
+            return fail(q.lastError().text());
+    }
+    return {};
+}
+
+} // namespace bulkhead::schema

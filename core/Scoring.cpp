@@ -1,0 +1,335 @@
+#include "Scoring.h"
+
+#include "ContentLibrary.h"
+#include "EngagementFacts.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace bulkhead {
+
+namespace {
+
+QString describe(const Question &q, const Answer &a)
+{
+    const QString status = implementationStatusKey(a.status).replace(QLatin1Char('_'), QLatin1Char(' '));
+    return QStringLiteral("%1 answered '%2' (%3)").arg(q.id, a.value, status);
+}
+
+bool counts(const Answer &a)
+{
+    return a.status != ImplementationStatus::Informational;
+}
+
+class Scorer
+{
+public:
+    explicit Scorer(const ScoringInput &input) : m_in(input), m_content(*input.content)
+    {
+        for (const auto &a : input.answers)
+            m_answers.insert(a.questionId, a);
+        m_facts = EngagementFacts::resolve(m_content, input.engagement, m_answers);
+        for (const auto *q : m_content.allQuestions()) {
+            if (!m_facts.isVisible(q->id))
+                continue;
+            for (const auto &c : q->controls)
+                m_questionsByControl[c].append(q);
+        }
+    }
+
+    ScoreCard run()
+    {
+        ScoreCard card;
+        card.engagementId = m_in.engagement.id;
+        card.baseline = baselineKey(m_in.engagement.baseline());
+        card.scoringRules = scoringRulesVersion();
+        scoreControls(card);
+        scoreFamilies(card);
+        scoreRisks(card);
+        buildPoam(card);
+        return card;
+    }
+
+private:
+    const Answer *answerTo(const Question *q) const
+    {
+        const auto it = m_answers.constFind(q->id);
+        return it == m_answers.constEnd() ? nullptr : &*it;
+    }
+
+    void scoreControls(ScoreCard &card)
+    {
+        const Baseline baseline = m_in.engagement.baseline();
+        for (const auto &c : m_content.controls().controls()) {
+            if (!c.inBaseline(baseline))
+                continue;
+            ControlResult r{c.id, c.family, c.title, ControlDetermination::NotAssessed, {}, {}};
+            const auto questions = m_questionsByControl.value(c.id);
+            int implemented = 0, gaps = 0, na = 0;
+            QStringList gapReasons, okReasons;
+            for (const auto *q : questions) {
+                r.questions << q->id;
+                const Answer *a = answerTo(q);
+                if (!a || !counts(*a))
+                    continue;
+                switch (a->status) {
+                case ImplementationStatus::Implemented: ++implemented; okReasons << describe(*q, *a); break;
+                case ImplementationStatus::NotApplicable: ++na; okReasons << describe(*q, *a); break;
+                case ImplementationStatus::Partial:
+                case ImplementationStatus::NotImplemented: ++gaps; gapReasons << describe(*q, *a); break;
+                case ImplementationStatus::Informational: break;
+                }
+            }
+            if (gaps > 0) {
+                r.result = ControlDetermination::OtherThanSatisfied;
+                r.reasons = gapReasons;
+            } else if (implemented > 0) {
+                r.result = ControlDetermination::Satisfied;
+                r.reasons = okReasons;
+            } else if (na > 0) {
+                r.result = ControlDetermination::NotApplicable;
+                r.reasons = okReasons;
+            } else {
+                r.reasons << (questions.isEmpty()
+                                  ? QStringLiteral("in the %1 baseline, but no question in this engagement assesses it").arg(baselineKey(baseline))
+                                  : QStringLiteral("%1 question(s) assess it; none answered yet").arg(questions.size()));
+            }
+            card.controls.append(std::move(r));
+        }
+    }
+
+    void scoreFamilies(ScoreCard &card)
+    {
+        for (const auto &f : m_content.controls().families()) {
+            FamilyScore s;
+            s.id = f.id;
+            s.title = f.title;
+            QSet<QString> counted;
+            for (const auto &r : std::as_const(card.controls)) {
+                if (r.family != f.id)
+                    continue;
+                ++s.controlsInScope;
+                s.controlsSatisfied += r.result == ControlDetermination::Satisfied ? 1 : 0;
+                s.controlsOtherThanSatisfied += r.result == ControlDetermination::OtherThanSatisfied ? 1 : 0;
+                for (const auto &qid : r.questions) {
+                    // A question mapped to several controls of a family counts once for it.
+                    if (counted.contains(qid))
+                        continue;
+                    counted.insert(qid);
+                    const Answer *a = answerTo(m_content.question(qid));
+                    if (!a)
+                        continue;
+                    s.implemented += a->status == ImplementationStatus::Implemented ? 1 : 0;
+                    s.partial += a->status == ImplementationStatus::Partial ? 1 : 0;
+                    s.notImplemented += a->status == ImplementationStatus::NotImplemented ? 1 : 0;
+                }
+            }
+            const int assessed = s.implemented + s.partial + s.notImplemented;
+            if (assessed > 0)
+                s.score = std::round(1000.0 * (s.implemented + 0.5 * s.partial) / assessed) / 10.0;
+            card.families.append(s);
+        }
+    }
+
+    void scoreRisks(ScoreCard &card)
+    {
+        for (const auto &risk : m_content.risks().risks) {
+            RiskRating r;
+            r.id = risk.id;
+            r.title = risk.title;
+            Level likelihood = risk.likelihood;
+            Level impact = risk.impact;
+            r.reasons << QStringLiteral("inherent likelihood %1 and impact %2 from the risk catalogue")
+                             .arg(levelLabel(likelihood), levelLabel(impact));
+            for (const auto &m : risk.modifiers) {
+                if (!m.when.evaluate(m_facts.lookup()))
+                    continue;
+                likelihood = shiftLevel(likelihood, m.likelihoodSteps);
+                impact = shiftLevel(impact, m.impactSteps);
+                QStringList moves;
+                if (m.likelihoodSteps != 0)
+                    moves << QStringLiteral("likelihood %1%2").arg(m.likelihoodSteps > 0 ? QStringLiteral("+") : QString()).arg(m.likelihoodSteps);
+                if (m.impactSteps != 0)
+                    moves << QStringLiteral("impact %1%2").arg(m.impactSteps > 0 ? QStringLiteral("+") : QString()).arg(m.impactSteps);
+                r.reasons << QStringLiteral("%1: %2 [%3]").arg(moves.join(QStringLiteral(", ")), m.reason, m_facts.explain(m.when));
+            }
+            r.inherentLikelihood = likelihood;
+            r.inherentImpact = impact;
+            r.inherentLevel = riskLevel(likelihood, impact);
+
+            double weighted = 0.0, total = 0.0;
+            int mitigating = 0;
+            for (const auto *q : m_content.allQuestions()) {
+                const auto w = q->mitigates.constFind(risk.id);
+                if (w == q->mitigates.constEnd() || !m_facts.isVisible(q->id))
+                    continue;
+                const Answer *a = answerTo(q);
+                if (a && a->status == ImplementationStatus::NotApplicable)
+                    continue; // N/A leaves the sum
+                ++mitigating;
+                total += *w;
+                if (a && a->status == ImplementationStatus::Implemented)
+                    weighted += *w;
+                else if (a && a->status == ImplementationStatus::Partial)
+                    weighted += 0.5 * *w;
+            }
+            r.mitigationShare = total > 0.0 ? weighted / total : 0.0;
+            // The epsilon keeps a share of exactly 0.5 from rounding down through float error.
+            const int steps = static_cast<int>(std::floor(r.mitigationShare * risk.maxReduction + 1e-9));
+            r.likelihood = shiftLevel(likelihood, -steps);
+            r.impact = impact;
+            if (mitigating == 0)
+                r.reasons << QStringLiteral("no question in this engagement mitigates it, so the residual rating is the inherent one");
+            else
+                r.reasons << QStringLiteral("mitigation %1% (weighted over %2 question(s)) lowers likelihood by %3 of at most %4 level(s)")
+                                 .arg(std::round(r.mitigationShare * 100.0))
+                                 .arg(mitigating)
+                                 .arg(steps)
+                                 .arg(risk.maxReduction);
+            for (const auto &o : m_in.overrides) {
+                if (o.riskId != risk.id)
+                    continue;
+                r.overridden = true;
+                if (o.likelihood)
+                    r.likelihood = *o.likelihood;
+                if (o.impact)
+                    r.impact = *o.impact;
+                r.reasons << QStringLiteral("overridden by %1 on %2 to likelihood %3, impact %4: %5")
+                                 .arg(o.overriddenBy, o.overriddenAt.date().toString(Qt::ISODate), levelLabel(r.likelihood), levelLabel(r.impact), o.rationale);
+            }
+            r.level = riskLevel(r.likelihood, r.impact);
+            r.reasons << QStringLiteral("level %1 from NIST SP 800-30 Table I-2 (likelihood %2, impact %3)")
+                             .arg(levelLabel(r.level), levelLabel(r.likelihood), levelLabel(r.impact));
+            card.risks.append(std::move(r));
+        }
+    }
+
+    // The latest date any of the questions was answered; the engagement's start otherwise.
+    QDate detectedOn(const QStringList &questionIds) const
+    {
+        QDate latest;
+        for (const auto &id : questionIds) {
+            const auto it = m_answers.constFind(id);
+            if (it != m_answers.constEnd() && (!latest.isValid() || it->answeredAt.date() > latest))
+                latest = it->answeredAt.date();
+        }
+        return latest.isValid() ? latest : m_in.engagement.createdAt.date();
+    }
+
+    QString ownerOf(const QStringList &questionIds) const
+    {
+        QSet<QString> parties;
+        for (const auto &id : questionIds)
+            if (const auto *q = m_content.question(id); q && !q->responsibility.isEmpty())
+                parties.insert(q->responsibility);
+        if (parties.size() == 1)
+            return *parties.begin() == QLatin1String("csp") ? QStringLiteral("Cloud service provider")
+                   : *parties.begin() == QLatin1String("customer") ? QStringLiteral("Customer")
+                                                                    : QStringLiteral("Shared (provider and customer)");
+        return parties.isEmpty() ? QString() : QStringLiteral("Shared (provider and customer)");
+    }
+
+    void addItem(ScoreCard &card, PoamItem item, const QStringList &questionIds)
+    {
+        item.id = QStringLiteral("POAM-%1").arg(card.poam.size() + 1, 3, 10, QLatin1Char('0'));
+        item.detected = detectedOn(questionIds);
+        item.due = item.detected.addDays(m_in.poamPolicy.dueDays.value(item.level, 90));
+        item.owner = ownerOf(questionIds);
+        item.milestones << QStringLiteral("Remediation plan agreed with the owner by %1").arg(item.detected.addDays((item.due.toJulianDay() - item.detected.toJulianDay()) / 3).toString(Qt::ISODate))
+                        << QStringLiteral("Remediated and evidence provided for re-assessment by %1").arg(item.due.toString(Qt::ISODate));
+        card.poam.append(std::move(item));
+    }
+
+    void buildPoam(ScoreCard &card)
+    {
+        QHash<QString, Level> riskLevels;
+        for (const auto &r : std::as_const(card.risks))
+            riskLevels.insert(r.id, r.level);
+        for (const auto &c : std::as_const(card.controls)) {
+            if (c.result != ControlDetermination::OtherThanSatisfied)
+                continue;
+            QStringList failing;
+            std::optional<Level> level;
+            for (const auto &qid : c.questions) {
+                const Question *q = m_content.question(qid);
+                const Answer *a = answerTo(q);
+                if (!a || (a->status != ImplementationStatus::Partial && a->status != ImplementationStatus::NotImplemented))
+                    continue;
+                failing << qid;
+                for (auto it = q->mitigates.cbegin(); it != q->mitigates.cend(); ++it)
+                    if (riskLevels.contains(it.key()) && (!level || riskLevels.value(it.key()) > *level))
+                        level = riskLevels.value(it.key());
+            }
+            PoamItem item;
+            item.source = QStringLiteral("control");
+            item.sourceId = c.id;
+            item.title = QStringLiteral("%1 %2 is other than satisfied").arg(c.id, c.title);
+            item.weakness = c.reasons.join(QStringLiteral("; "));
+            item.controls = {c.id};
+            // A gap that reduces no catalogued risk is rated moderate until an assessor says otherwise.
+            item.level = level.value_or(Level::Moderate);
+            addItem(card, std::move(item), failing);
+        }
+        for (const auto &r : std::as_const(card.risks)) {
+            if (r.level < Level::Moderate)
+                continue;
+            QStringList mitigating;
+            QStringList controls;
+            for (const auto *q : m_content.allQuestions()) {
+                if (q->mitigates.contains(r.id) && m_facts.isVisible(q->id)) {
+                    mitigating << q->id;
+                    for (const auto &c : q->controls)
+                        if (!controls.contains(c))
+                            controls << c;
+                }
+            }
+            PoamItem item;
+            item.source = QStringLiteral("risk");
+            item.sourceId = r.id;
+            item.title = QStringLiteral("%1 risk: %2").arg(levelLabel(r.level), r.title);
+            item.weakness = r.reasons.join(QStringLiteral("; "));
+            item.controls = controls;
+            item.level = r.level;
+            addItem(card, std::move(item), mitigating);
+        }
+    }
+
+    const ScoringInput &m_in;
+    const ContentLibrary &m_content;
+    QHash<QString, Answer> m_answers;
+    EngagementFacts m_facts;
+    QHash<QString, QList<const Question *>> m_questionsByControl;
+};
+
+} // namespace
+
+QString scoringRulesVersion()
+{
+    return QStringLiteral("bulkhead-scoring-1");
+}
+
+QString controlDeterminationKey(ControlDetermination d)
+{
+    switch (d) {
+    case ControlDetermination::Satisfied: return QStringLiteral("satisfied");
+    case ControlDetermination::OtherThanSatisfied: return QStringLiteral("other_than_satisfied");
+    case ControlDetermination::NotAssessed: return QStringLiteral("not_assessed");
+    case ControlDetermination::NotApplicable: return QStringLiteral("not_applicable");
+    }
+    return {};
+}
+
+int ScoreCard::count(ControlDetermination d) const
+{
+    return static_cast<int>(std::count_if(controls.cbegin(), controls.cend(), [d](const ControlResult &r) { return r.result == d; }));
+}
+
+ScoreCard scoreEngagement(const ScoringInput &input)
+{
+    return Scorer(input).run();
+}
+
+} // namespace bulkhead

@@ -1,0 +1,35 @@
+#include "StoredEngagement.h"
+
+#include "AnswerStore.h"
+#include "EngagementStore.h"
+#include "QuestionnairePins.h"
+
+namespace bulkhead {
+
+Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary &library, qint64 engagementId,
+                                      const PoamPolicy &policy)
+{
+    StoredEngagement stored;
+    auto engagement = EngagementStore(workspace).get(engagementId);
+    if (!engagement)
+        return engagement.error();
+    stored.engagement = *engagement;
+    auto content = QuestionnairePins(workspace).contentFor(engagementId, library);
+    if (!content)
+        return content.error();
+    stored.content = std::move(*content);
+    const AnswerStore answers(workspace);
+    auto given = answers.answers(engagementId);
+    if (!given)
+        return given.error();
+    stored.answers = *given;
+    auto overrides = answers.riskOverrides(engagementId);
+    if (!overrides)
+        return overrides.error();
+    stored.overrides = *overrides;
+    ScoringInput input{&stored.content, stored.engagement, stored.answers, stored.overrides, policy};
+    stored.card = scoreEngagement(input);
+    return stored;
+}
+
+} // namespace bulkhead

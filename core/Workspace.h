@@ -1,0 +1,77 @@
+// A workspace: one SQLite file holding many engagements. Opening checks that the file really
+// is a Bulkhead workspace this program can read, before anything is written to it, and
+// upgrades older schemas after taking a backup. The stores (EngagementStore, AnswerStore,
+// AuditTrail) do their SQL through it, one transaction per change.
+#pragma once
+
+#include "Result.h"
+#include "SqlDialect.h"
+
+#include <QDateTime>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class QSqlQuery;
+
+namespace bulkhead {
+
+struct WorkspaceOptions
+{
+    QString actor;                       // who makes changes; default: $BULKHEAD_USER, else the login name
+    std::function<QDateTime()> clock;    // default: the system clock, UTC
+    // Tests only: create, or stop upgrading, at this schema version (0: the current one).
+    int schemaVersion = 0;
+};
+
+class Workspace
+{
+public:
+    using Options = WorkspaceOptions;
+    using Clock = std::function<QDateTime()>;
+
+    static Result<std::unique_ptr<Workspace>> open(const QString &path, Options options = {});
+    // The workspace used when none is named: in the user's data directory.
+    static QString defaultPath();
+    static QString defaultActor();
+
+    ~Workspace();
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+
+    const QString &path() const { return m_path; }
+    const QString &actor() const { return m_actor; }
+    QDateTime now() const;
+    int schemaVersion() const { return m_schemaVersion; }
+    // Where the backup taken before the last upgrade went; empty if none was needed.
+    const QString &lastUpgradeBackup() const { return m_upgradeBackup; }
+    const SqlDialect &dialect() const { return m_dialect; }
+
+    // Runs `change` in one write transaction: committed if it returns ok, rolled back if not.
+    // The commit is durable when this returns.
+    Status write(const std::function<Status()> &change);
+    QSqlQuery query() const;
+    // A failed statement as an Error that names the workspace.
+    Error sqlError(const QSqlQuery &query, const QString &doing) const;
+
+private:
+    Workspace(QString path, QString connection, Options options);
+    Status prepare(int wantedVersion);
+
+    QString m_path;
+    QString m_connection;
+    QString m_actor;
+    Clock m_clock;
+    SqlDialect m_dialect;
+    int m_schemaVersion = 0;
+    QString m_upgradeBackup;
+    bool m_inWrite = false;
+};
+
+// ISO 8601 UTC with milliseconds, the one timestamp format stored in workspaces.
+QString toStoredTime(const QDateTime &time);
+QDateTime fromStoredTime(const QString &text);
+
+} // namespace bulkhead

@@ -1,0 +1,151 @@
+#include "YamlReader.h"
+
+#include <algorithm>
+
+namespace bulkhead {
+
+std::optional<YAML::Node> YamlReader::parse(const QString &text)
+{
+    try {
+        const QByteArray utf8 = text.toUtf8();
+        return YAML::Load(std::string(utf8.constData(), static_cast<size_t>(utf8.size())));
+    } catch (const YAML::Exception &e) {
+        error(e.mark.line + 1, e.mark.column + 1,
+              QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)));
+    } catch (const std::exception &e) {
+        error(0, 0, QStringLiteral("cannot parse YAML: %1").arg(QString::fromUtf8(e.what())));
+    }
+    return std::nullopt;
+}
+
+void YamlReader::error(const YAML::Node &at, const QString &message)
+{
+    if (at.IsDefined() && !at.Mark().is_null())
+        error(line(at), column(at), message);
+    else
+        error(0, 0, message);
+}
+
+void YamlReader::error(int line, int column, const QString &message)
+{
+    ++m_errors;
+    m_problems.append(Error{message, m_file, line, column});
+}
+
+bool YamlReader::expectMap(const YAML::Node &node, const QString &what)
+{
+    if (node.IsMap())
+        return true;
+    error(node, QStringLiteral("%1 must be a mapping of keys to values").arg(what));
+    return false;
+}
+
+bool YamlReader::expectSequence(const YAML::Node &node, const QString &what)
+{
+    if (node.IsSequence())
+        return true;
+    error(node, QStringLiteral("%1 must be a list").arg(what));
+    return false;
+}
+
+void YamlReader::checkKeys(const YAML::Node &map, std::initializer_list<const char *> allowed, const QString &what)
+{
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        const QString key = scalar(it->first);
+        bool known = false;
+        for (const char *a : allowed)
+            known = known || key == QLatin1String(a);
+        if (!known) {
+            QStringList names;
+            for (const char *a : allowed)
+                names << QString::fromLatin1(a);
+            error(it->first, QStringLiteral("unknown key '%1' in %2 (allowed: %3)").arg(key, what, names.join(QStringLiteral(", "))));
+        }
+    }
+}
+
+QString YamlReader::scalar(const YAML::Node &node)
+{
+    if (!node.IsScalar())
+        return {};
+    const std::string &s = node.Scalar();
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+std::optional<QString> YamlReader::string(const YAML::Node &map, const char *key, const QString &what, bool required)
+{
+    const YAML::Node node = map[key];
+    if (!node.IsDefined() || node.IsNull()) {
+        if (required)
+            error(map, QStringLiteral("%1 has no '%2'").arg(what, QString::fromLatin1(key)));
+        return std::nullopt;
+    }
+    if (!node.IsScalar()) {
+        error(node, QStringLiteral("'%1' of %2 must be text, not a %3")
+                        .arg(QString::fromLatin1(key), what, node.IsMap() ? QStringLiteral("mapping") : QStringLiteral("list")));
+        return std::nullopt;
+    }
+    return scalar(node);
+}
+
+std::optional<int> YamlReader::integer(const YAML::Node &map, const char *key, const QString &what, bool required)
+{
+    const auto text = string(map, key, what, required);
+    if (!text)
+        return std::nullopt;
+    bool ok = false;
+    const int value = text->toInt(&ok);
+    if (!ok) {
+        error(map[key], QStringLiteral("'%1' of %2 must be a whole number, not '%3'").arg(QString::fromLatin1(key), what, *text));
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<double> YamlReader::number(const YAML::Node &map, const char *key, const QString &what, bool required)
+{
+    const auto text = string(map, key, what, required);
+    if (!text)
+        return std::nullopt;
+    bool ok = false;
+    const double value = text->toDouble(&ok);
+    if (!ok) {
+        error(map[key], QStringLiteral("'%1' of %2 must be a number, not '%3'").arg(QString::fromLatin1(key), what, *text));
+        return std::nullopt;
+    }
+    return value;
+}
+
+QStringList YamlReader::stringList(const YAML::Node &map, const char *key, const QString &what)
+{
+    const YAML::Node node = map[key];
+    QStringList values;
+    if (!node.IsDefined() || node.IsNull())
+        return values;
+    if (!node.IsSequence()) {
+        error(node, QStringLiteral("'%1' of %2 must be a list").arg(QString::fromLatin1(key), what));
+        return values;
+    }
+    for (const auto &item : node) {
+        if (!item.IsScalar()) {
+            error(item, QStringLiteral("each entry of '%1' in %2 must be text").arg(QString::fromLatin1(key), what));
+            continue;
+        }
+        values << scalar(item);
+    }
+    return values;
+}
+
+Condition YamlReader::condition(const YAML::Node &node, const QString &text, const QString &what)
+{
+    auto parsed = Condition::parse(text);
+    if (parsed)
+        return *parsed;
+    // Quoted scalars start one character before their text.
+    const int offset = node.Tag() == "!" ? 1 : 0;
+    error(line(node), column(node) + offset + std::max(parsed.error().column, 1) - 1,
+          QStringLiteral("the 'when' of %1 is not a valid condition: %2").arg(what, parsed.error().message));
+    return {};
+}
+
+} // namespace bulkhead

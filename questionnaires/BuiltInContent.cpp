@@ -1,0 +1,14 @@
+#include "BuiltInContent.h"
+
+namespace bulkhead {
+
+QStringList builtInContentFiles()
+{
+    return {
+        QStringLiteral(":/questionnaires/controls.yaml"),
+        QStringLiteral(":/questionnaires/risks.yaml"),
+        QStringLiteral(":/questionnaires/architecture.yaml"),
+    };
+}
+
+} // namespace bulkhead

@@ -1,0 +1,39 @@
+// Seams shared by the tests: temporary workspaces, the third-party test data folder, a fixed
+// clock, byte-exact file reads, and the built binaries.
+#pragma once
+
+#include "Workspace.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace bulkhead::test {
+
+// ../shared/testdata beside the project root (never copied, never edited).
+QString sharedTestData(const QString &relative);
+// tests/data of this project.
+QString projectTestData(const QString &relative);
+// The project's source root.
+QString sourceRoot();
+// The built bulkhead-cli.
+QString cliPath();
+
+QByteArray readBytes(const QString &path);
+void writeBytes(const QString &path, const QByteArray &bytes);
+
+// A clock that starts at `start` and moves one second on every reading, so events are ordered
+// and dates are predictable.
+std::function<QDateTime()> steppingClock(const QDateTime &start);
+
+// Opens (creating) a workspace in `dir` named `name`, failing the test if it cannot.
+std::unique_ptr<Workspace> openWorkspace(const QTemporaryDir &dir, const QString &name = QStringLiteral("ws.bulkhead"),
+                                         WorkspaceOptions options = {});
+
+// Runs the sqlite3 shell on a file, as a user tampering with it would; returns its exit code.
+int sqliteShell(const QString &path, const QString &sql);
+
+} // namespace bulkhead::test

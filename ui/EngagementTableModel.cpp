@@ -1,0 +1,113 @@
+#include "EngagementTableModel.h"
+
+#include "RiskLevelStyle.h"
+
+#include <QBrush>
+
+#include <algorithm>
+
+namespace bulkhead {
+
+namespace {
+
+int highOrAbove(const ScoreCard &card)
+{
+    return static_cast<int>(std::count_if(card.risks.cbegin(), card.risks.cend(), [](const RiskRating &r) { return r.level >= Level::High; }));
+}
+
+std::optional<Level> worstRisk(const ScoreCard &card)
+{
+    std::optional<Level> worst;
+    for (const auto &r : card.risks)
+        if (!worst || r.level > *worst)
+            worst = r.level;
+    return worst;
+}
+
+} // namespace
+
+EngagementTableModel::EngagementTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void EngagementTableModel::setEngagements(QList<StoredEngagement> engagements)
+{
+    beginResetModel();
+    m_rows = std::move(engagements);
+    endResetModel();
+}
+
+const StoredEngagement *EngagementTableModel::engagementAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
+}
+
+int EngagementTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int EngagementTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EngagementTableModel::data(const QModelIndex &index, int role) const
+{
+    const StoredEngagement *row = engagementAt(index.row());
+    if (!row)
+        return {};
+    const Engagement &e = row->engagement;
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Id: return e.id;
+        case Client: return e.client;
+        case System: return e.system;
+        case Csp: return e.csp;
+        case Architecture: return e.architecture == QLatin1String("hybrid") ? tr("Hybrid") : tr("Typical");
+        case Status:
+            switch (e.status) {
+            case EngagementStatus::Draft: return tr("Draft");
+            case EngagementStatus::InReview: return tr("In review");
+            case EngagementStatus::Approved: return tr("Approved");
+            }
+            return {};
+        case Progress: {
+            int scored = 0;
+            for (const auto *q : row->content.allQuestions())
+                scored += q->isScored() ? 1 : 0;
+            int answered = 0;
+            for (const auto &a : row->answers)
+                answered += a.status != ImplementationStatus::Informational ? 1 : 0;
+            return tr("%1 of %2 answered").arg(answered).arg(scored);
+        }
+        case HighRisks: return highOrAbove(row->card);
+        }
+    }
+    if (role == Qt::BackgroundRole && index.column() == HighRisks) {
+        if (const auto worst = worstRisk(row->card))
+            return QBrush(riskLevelColor(*worst));
+    }
+    if (role == Qt::ToolTipRole && index.column() == HighRisks)
+        return tr("Residual risks rated High or Very High");
+    if (role == Qt::TextAlignmentRole && (index.column() == Id || index.column() == HighRisks))
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    return {};
+}
+
+QVariant EngagementTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Id: return tr("ID");
+    case Client: return tr("Client");
+    case System: return tr("System");
+    case Csp: return tr("Cloud provider");
+    case Architecture: return tr("Architecture");
+    case Status: return tr("Status");
+    case Progress: return tr("Progress");
+    case HighRisks: return tr("High risks");
+    }
+    return {};
+}
+
+} // namespace bulkhead
