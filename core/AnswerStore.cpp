@@ -111,11 +111,11 @@ Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, 
                          : QStringLiteral("INSERT INTO answer (answer_value, implementation_status, note, method, interviewee, answered_by, "
                                           "answered_at, revision, questionnaire_version_id, engagement_id, question_id) "
                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(saved.value);
+        q.addBindValue(sqlText(saved.value));
         q.addBindValue(implementationStatusKey(saved.status));
-        q.addBindValue(saved.note);
-        q.addBindValue(saved.method);
-        q.addBindValue(saved.interviewee);
+        q.addBindValue(sqlText(saved.note));
+        q.addBindValue(sqlText(saved.method));
+        q.addBindValue(sqlText(saved.interviewee));
         q.addBindValue(saved.answeredBy);
         q.addBindValue(toStoredTime(saved.answeredAt));
         q.addBindValue(saved.revision);

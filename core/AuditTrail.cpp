@@ -87,12 +87,18 @@ Status AuditTrail::append(std::optional<qint64> engagementId, const QString &act
     q.addBindValue(toStoredTime(e.occurredAt));
     q.addBindValue(e.action);
     q.addBindValue(e.entity);
-    q.addBindValue(e.before);
-    q.addBindValue(e.after);
+    q.addBindValue(sqlText(e.before));
+    q.addBindValue(sqlText(e.after));
     q.addBindValue(e.prevHash);
     q.addBindValue(e.hash);
     if (!q.exec())
         return m_ws.sqlError(q, QStringLiteral("writing the audit trail"));
+    q.prepare(e.id == 1 ? QStringLiteral("INSERT INTO audit_head (last_id, last_hash, singleton) VALUES (?, ?, 1)")
+                        : QStringLiteral("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE singleton = 1"));
+    q.addBindValue(e.id);
+    q.addBindValue(e.hash);
+    if (!q.exec() || q.numRowsAffected() != 1)
+        return m_ws.sqlError(q, QStringLiteral("recording the end of the audit trail"));
     return {};
 }
 
@@ -135,12 +141,60 @@ Result<AuditVerification> AuditTrail::verify() const
             broken(QStringLiteral("event %1 does not link to the event before it (the previous event was changed or removed)").arg(e.id));
         else if (computeHash(e) != e.hash)
             broken(QStringLiteral("event %1 was changed after it was written (its hash does not match its content)").arg(e.id));
-        if (!v.ok())
+        if (v.firstBrokenEvent)
             return v;
+        if (e.action == QLatin1String("answer.save"))
+            v.lastAnswerEvents.insert(e.entity, e.after);
         expectedPrev = e.hash;
         ++expectedId;
     }
+    if (auto tail = checkTail(v, expectedId - 1, expectedPrev); !tail)
+        return tail.error();
+    if (v.ok()) {
+        if (auto answers = checkAnswers(v); !answers)
+            return answers.error();
+    }
     return v;
+}
+
+Status AuditTrail::checkTail(AuditVerification &v, qint64 lastId, const QString &lastHash) const
+{
+    QSqlQuery q = m_ws.query();
+    if (!q.exec(QStringLiteral("SELECT last_id, last_hash FROM audit_head")))
+        return m_ws.sqlError(q, QStringLiteral("reading the end of the audit trail"));
+    const bool recorded = q.next();
+    const qint64 headId = recorded ? q.value(0).toLongLong() : 0;
+    if (headId > lastId) {
+        v.firstBrokenEvent = lastId + 1;
+        v.problem = QStringLiteral("the trail ends at event %1, but event %2 was recorded as its last: events were removed from the end")
+                        .arg(lastId).arg(headId);
+    } else if (headId < lastId || (recorded && q.value(1).toString() != lastHash)) {
+        v.firstBrokenEvent = std::max<qint64>(headId, 1);
+        v.problem = QStringLiteral("the recorded end of the trail (event %1) does not match its last event %2").arg(headId).arg(lastId);
+    }
+    return {};
+}
+
+Status AuditTrail::checkAnswers(AuditVerification &v) const
+{
+    // Every stored answer must be the one its last audited save wrote; otherwise the answer was
+    // changed, or the event recording it removed, behind the application's back.
+    QSqlQuery q = m_ws.query();
+    if (!q.exec(QStringLiteral("SELECT engagement_id, question_id, revision, answer_value FROM answer ORDER BY engagement_id, question_id")))
+        return m_ws.sqlError(q, QStringLiteral("reading answers"));
+    while (q.next()) {
+        const QString entity = QStringLiteral("engagement:%1/answer:%2").arg(q.value(0).toLongLong()).arg(q.value(1).toString());
+        const QJsonObject after = QJsonDocument::fromJson(v.lastAnswerEvents.value(entity).toUtf8()).object();
+        if (after.value(QStringLiteral("revision")).toInt() != q.value(2).toInt()
+            || after.value(QStringLiteral("value")).toString() != q.value(3).toString()) {
+            v.problem = QStringLiteral("answer %1 of engagement %2 (revision %3) does not match the last audit event that saved it")
+                            .arg(q.value(1).toString())
+                            .arg(q.value(0).toLongLong())
+                            .arg(q.value(2).toInt());
+            return {};
+        }
+    }
+    return {};
 }
 
 } // namespace bulkhead

@@ -5,6 +5,7 @@
 #include "Result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -32,10 +33,11 @@ struct AuditEvent
 struct AuditVerification
 {
     qint64 eventsChecked = 0;
-    // The first event whose hash or link does not match, and why.
+    // The first event whose hash or link does not match, when the problem is in the chain.
     std::optional<qint64> firstBrokenEvent;
-    QString problem;
-    bool ok() const { return !firstBrokenEvent.has_value(); }
+    QString problem; // empty when the trail is intact
+    bool ok() const { return problem.isEmpty(); }
+    QHash<QString, QString> lastAnswerEvents; // entity -> "after" of its last answer.save
 };
 
 class AuditTrail
@@ -47,13 +49,17 @@ public:
     Status append(std::optional<qint64> engagementId, const QString &action, const QString &entity,
                   const QJsonObject &before, const QJsonObject &after);
     Result<QList<AuditEvent>> events(std::optional<qint64> engagementId = std::nullopt) const;
-    // Walks the whole chain from the first event.
+    // Walks the whole chain from the first event, checks that it ends where the last append
+    // recorded, and that every stored answer is the one its last audited save wrote.
     Result<AuditVerification> verify() const;
 
     // The hash an event must carry: SHA-256 over its content and its predecessor's hash.
     static QString computeHash(const AuditEvent &event);
 
 private:
+    Status checkTail(AuditVerification &v, qint64 lastId, const QString &lastHash) const;
+    Status checkAnswers(AuditVerification &v) const;
+
     Workspace &m_ws;
 };
 

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSet>
 
 namespace bulkhead {
 
@@ -32,16 +33,6 @@ Kind detectKind(const QString &file, const QString &text, QList<Error> &problems
     }
     yaml.error(*root, QStringLiteral("not a Bulkhead content file: expected a 'questionnaire' key or 'catalogue: risks' / 'catalogue: controls'"));
     return Kind::Unknown;
-}
-
-QList<Error> onlyFrom(const QList<Error> &problems, const QString &file)
-{
-    QList<Error> mine;
-    for (const auto &p : problems) {
-        if (p.file == file)
-            mine.append(p);
-    }
-    return mine;
 }
 
 } // namespace
@@ -103,6 +94,7 @@ QList<Error> ContentLibrary::addFolder(const QString &folder)
 QList<Error> ContentLibrary::addFiles(const QStringList &paths, Replace replace)
 {
     QList<Error> problems;
+    QList<std::pair<QString, QString>> texts; // file, text
     for (const auto &path : paths) {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly)) {
@@ -110,27 +102,90 @@ QList<Error> ContentLibrary::addFiles(const QStringList &paths, Replace replace)
             continue;
         }
         const QByteArray bytes = f.readAll();
-        QString text = QString::fromUtf8(bytes);
+        const QString text = QString::fromUtf8(bytes);
         if (text.toUtf8() != bytes) {
             problems.append(Error{QStringLiteral("the file is not valid UTF-8 text"), path, 0, 0});
             continue;
         }
-        problems += addText(path, text, replace);
+        texts.append({path, text});
     }
-    return problems;
+    return problems + addBatch(texts, replace);
 }
 
 QList<Error> ContentLibrary::addText(const QString &file, const QString &text, Replace replace)
 {
+    return addBatch({{file, text}}, replace);
+}
+
+QList<Error> ContentLibrary::addBatch(QList<std::pair<QString, QString>> texts, Replace replace)
+{
+    // Files may refer to each other (a risk catalogue reads facts a questionnaire sets, the
+    // questionnaire mitigates its risks), so they are merged and checked together. A file with
+    // problems is left out and the rest checked again, until what remains is clean. A problem
+    // the library did not have before is the batch's doing even where it shows elsewhere (a
+    // replacement that drops a question others read), and is charged to the file that caused it.
+    QSet<QString> before;
+    for (const auto &p : validateContent(*this))
+        before.insert(p.toString());
     QList<Error> problems;
-    ContentLibrary candidate = *this;
-    if (!candidate.merge(file, text, replace, problems))
-        return problems;
-    // Problems elsewhere were there before this file; judge the file by its own.
-    problems += onlyFrom(validateContent(candidate), file);
-    if (problems.isEmpty())
-        *this = std::move(candidate);
+    while (!texts.isEmpty()) {
+        ContentLibrary candidate = *this;
+        QList<Error> found;
+        QSet<QString> bad;
+        for (const auto &[file, text] : std::as_const(texts)) {
+            const qsizetype count = found.size();
+            if (!candidate.merge(file, text, replace, found) || found.size() > count)
+                bad.insert(file);
+        }
+        if (bad.isEmpty()) {
+            for (const auto &p : validateContent(candidate)) {
+                if (before.contains(p.toString()))
+                    continue;
+                const Error charged = candidate.chargeToBatch(p, texts, *this);
+                bad.insert(charged.file);
+                found.append(charged);
+            }
+        }
+        if (bad.isEmpty()) {
+            *this = std::move(candidate);
+            break;
+        }
+        problems += found;
+        texts.removeIf([&bad](const auto &entry) { return bad.contains(entry.first); });
+    }
     return problems;
+}
+
+Error ContentLibrary::chargeToBatch(const Error &problem, const QList<std::pair<QString, QString>> &batch, const ContentLibrary &before) const
+{
+    for (const auto &entry : batch) {
+        if (entry.first == problem.file)
+            return problem;
+    }
+    const auto elsewhere = [&problem](const QString &file, SourcePosition at) {
+        return Error{QStringLiteral("this file breaks content loaded before it: %1").arg(problem.toString()), file, at.line, at.column};
+    };
+    // A question or risk of the batch that the problem names (a cycle through a built-in
+    // question, say) is where the author has to look.
+    for (const auto &entry : batch) {
+        for (const auto *q : allQuestions()) {
+            const auto *owner = questionnaire(q->questionnaireKey);
+            if (owner->sourceFile == entry.first && problem.message.contains(q->id))
+                return elsewhere(entry.first, q->fieldPositions.value(QStringLiteral("when"), q->position));
+        }
+        for (const auto &r : m_risks.risks) {
+            if (r.sourceFile == entry.first && problem.message.contains(QStringLiteral("'%1'").arg(r.id)))
+                return elsewhere(entry.first, r.position);
+        }
+    }
+    // Otherwise a replacement took away something the rest relied on.
+    for (const auto &entry : batch) {
+        for (const auto &q : m_questionnaires) {
+            if (q.sourceFile == entry.first && before.questionnaire(q.key))
+                return elsewhere(entry.first, {1, 1});
+        }
+    }
+    return elsewhere(batch.first().first, {1, 1});
 }
 
 bool ContentLibrary::merge(const QString &file, const QString &text, Replace replace, QList<Error> &problems)

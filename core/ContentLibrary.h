@@ -61,6 +61,9 @@ public:
 private:
     // Parses one file into this library without checking references to other files.
     bool merge(const QString &file, const QString &text, Replace replace, QList<Error> &problems);
+    QList<Error> addBatch(QList<std::pair<QString, QString>> texts, Replace replace);
+    // The file of `batch` a new problem is due to, with the problem as that file's error.
+    Error chargeToBatch(const Error &problem, const QList<std::pair<QString, QString>> &batch, const ContentLibrary &before) const;
     void reindex();
 
     QList<Questionnaire> m_questionnaires;

@@ -13,7 +13,8 @@ namespace {
 
 Error at(const Questionnaire &q, const Question &question, const QString &field, const QString &message)
 {
-    const SourcePosition p = question.fieldPositions.value(field, question.position);
+    const QString key = field.section(QLatin1Char('/'), 0, 0);
+    const SourcePosition p = question.fieldPositions.value(field, question.fieldPositions.value(key, question.position));
     return Error{message, q.sourceFile, p.line, p.column};
 }
 
@@ -43,7 +44,7 @@ public:
                     if (!isKnown(name))
                         m_problems.append(Error{QStringLiteral("a modifier of risk '%1' reads '%2', which is %3")
                                                     .arg(r.id, name, unknownWhat(name)),
-                                                m_lib.risks().sourceFile, m.position.line, m.position.column});
+                                                r.sourceFile, m.position.line, m.position.column});
         checkCycles();
         return m_problems;
     }
@@ -67,7 +68,8 @@ private:
         for (const auto &q : m_lib.questionnaires()) {
             for (const auto &s : q.sections) {
                 if (seen.contains(s.id) && seen.value(s.id) != q.key)
-                    m_problems.append(Error{QStringLiteral("duplicate id '%1': also used in questionnaire '%2'").arg(s.id, seen.value(s.id)), q.sourceFile, 0, 0});
+                    m_problems.append(Error{QStringLiteral("duplicate id '%1': also used in questionnaire '%2'").arg(s.id, seen.value(s.id)),
+                                            q.sourceFile, s.position.line, s.position.column});
                 seen.insert(s.id, q.key);
                 for (const auto &question : s.questions) {
                     if (seen.contains(question.id) && seen.value(question.id) != q.key)
@@ -83,12 +85,12 @@ private:
     {
         for (const auto &c : question.controls) {
             if (!m_lib.controls().control(c))
-                m_problems.append(at(q, question, QStringLiteral("controls"),
+                m_problems.append(at(q, question, QStringLiteral("controls/") + c,
                                      QStringLiteral("question '%1' maps to unknown control '%2' (not an active NIST SP 800-53 rev5 control in the catalogue)").arg(question.id, c)));
         }
         for (auto it = question.mitigates.cbegin(); it != question.mitigates.cend(); ++it) {
             if (!m_lib.risks().risk(it.key()))
-                m_problems.append(at(q, question, QStringLiteral("mitigates"),
+                m_problems.append(at(q, question, QStringLiteral("mitigates/") + it.key(),
                                      QStringLiteral("question '%1' mitigates unknown risk '%2'").arg(question.id, it.key())));
         }
         for (const auto &name : question.when.references()) {

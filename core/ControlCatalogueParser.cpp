@@ -10,7 +10,23 @@ namespace {
 const QRegularExpression kControlIdPattern(QStringLiteral("^[A-Z]{2}-[0-9]+(\\([0-9]+\\))?$"));
 }
 
+namespace {
+std::optional<ControlCatalogue> readControlCatalogue(const QString &file, const QString &text, QList<Error> &problems);
+}
+
 std::optional<ControlCatalogue> parseControlCatalogue(const QString &file, const QString &text, QList<Error> &problems)
+{
+    try {
+        return readControlCatalogue(file, text, problems);
+    } catch (const YAML::Exception &e) {
+        problems.append(Error{QStringLiteral("cannot read the control catalogue: %1").arg(QString::fromStdString(e.msg)), file,
+                              e.mark.line + 1, e.mark.column + 1});
+    }
+    return std::nullopt;
+}
+
+namespace {
+std::optional<ControlCatalogue> readControlCatalogue(const QString &file, const QString &text, QList<Error> &problems)
 {
     YamlReader yaml(file, problems);
     const auto root = yaml.parse(text);
@@ -65,5 +81,7 @@ std::optional<ControlCatalogue> parseControlCatalogue(const QString &file, const
         return std::nullopt;
     return catalogue;
 }
+
+} // namespace
 
 } // namespace bulkhead

@@ -76,8 +76,8 @@ void bindFields(QSqlQuery &q, const Engagement &e)
     q.addBindValue(e.infrastructure);
     q.addBindValue(e.impact);
     q.addBindValue(baselineKey(e.baseline()));
-    q.addBindValue(e.assessor);
-    q.addBindValue(e.reviewer);
+    q.addBindValue(sqlText(e.assessor));
+    q.addBindValue(sqlText(e.reviewer));
 }
 
 QString entityOf(qint64 id)

@@ -1,6 +1,9 @@
 #include "Questionnaire.h"
 
 #include <QDate>
+#include <QRegularExpression>
+
+#include <cmath>
 
 namespace bulkhead {
 
@@ -85,13 +88,15 @@ std::optional<QString> Question::invalidValueReason(const QString &value) const
         return std::nullopt;
     case QuestionType::Number: {
         bool ok = false;
-        value.toDouble(&ok);
-        if (!ok)
+        const double number = value.toDouble(&ok);
+        if (!ok || !std::isfinite(number) || value.trimmed() != value)
             return QStringLiteral("'%1' is not a number").arg(value);
         return std::nullopt;
     }
     case QuestionType::Date:
-        if (!QDate::fromString(value, Qt::ISODate).isValid())
+        // Qt's ISO parser also takes 2026/02/28 and a time after the date; an answer is a day.
+        static const QRegularExpression dayPattern(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
+        if (!dayPattern.match(value).hasMatch() || !QDate::fromString(value, Qt::ISODate).isValid())
             return QStringLiteral("'%1' is not a date in the form YYYY-MM-DD").arg(value);
         return std::nullopt;
     }

@@ -49,7 +49,9 @@ struct Question
     Condition when;                   // empty: always shown
     QString questionnaireKey;         // owner, filled by the parser
     SourcePosition position;          // of the question in its file, for messages
-    QMap<QString, SourcePosition> fieldPositions; // of its keys ("controls", "when", ...)
+    // Of its keys' values ("controls", "when", ...) and of list entries ("controls/AC-2",
+    // "mitigates/risk.x"), so that a problem is reported where it is written.
+    QMap<QString, SourcePosition> fieldPositions;
 
     // The values an answer holds: several for multi, else one (none for an empty answer).
     QStringList answerValues(const QString &value) const;
@@ -62,6 +64,7 @@ struct Question
 
 struct Section
 {
+    SourcePosition position; // of the section's id, for messages
     QString id;
     QString title;
     QString description;

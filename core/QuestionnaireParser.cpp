@@ -70,6 +70,8 @@ private:
         Section s;
         s.id = m_yaml.string(node, "id", QStringLiteral("a section"), true).value_or(QString());
         const QString what = QStringLiteral("section '%1'").arg(s.id);
+        if (node["id"].IsDefined())
+            s.position = positionOf(node["id"]);
         m_yaml.checkKeys(node, {"id", "title", "description", "questions"}, what);
         checkId(node["id"], s.id);
         s.title = m_yaml.string(node, "title", what, true).value_or(QString());
@@ -124,6 +126,9 @@ private:
         if (!q.responsibility.isEmpty() && !kResponsibilities.contains(q.responsibility))
             m_yaml.error(node["responsibility"], QStringLiteral("%1 has unknown responsibility '%2' (expected csp, customer or shared)").arg(what, q.responsibility));
         q.controls = m_yaml.stringList(node, "controls", what);
+        if (node["controls"].IsDefined() && node["controls"].IsSequence())
+            for (const auto &item : node["controls"])
+                q.fieldPositions.insert(QStringLiteral("controls/") + YamlReader::scalar(item), positionOf(item));
         q.soc2 = m_yaml.stringList(node, "soc2", what);
         for (const auto &c : q.soc2)
             if (!kSoc2Pattern.match(c).hasMatch())
@@ -179,6 +184,7 @@ private:
             return;
         for (auto it = mitigates.begin(); it != mitigates.end(); ++it) {
             const QString risk = YamlReader::scalar(it->first);
+            q.fieldPositions.insert(QStringLiteral("mitigates/") + risk, positionOf(it->first));
             bool ok = false;
             const double weight = YamlReader::scalar(it->second).toDouble(&ok);
             if (!ok || !(weight > 0.0) || weight > 1.0)
@@ -196,7 +202,14 @@ private:
 
 std::optional<Questionnaire> parseQuestionnaire(const QString &file, const QString &text, QList<Error> &problems)
 {
-    return QuestionnaireReader(file, problems).read(text);
+    try {
+        return QuestionnaireReader(file, problems).read(text);
+    } catch (const YAML::Exception &e) {
+        // A shape the reader did not expect; yaml-cpp's exceptions stop at core's edge.
+        problems.append(Error{QStringLiteral("cannot read the questionnaire: %1").arg(QString::fromStdString(e.msg)), file,
+                              e.mark.line + 1, e.mark.column + 1});
+    }
+    return std::nullopt;
 }
 
 } // namespace bulkhead

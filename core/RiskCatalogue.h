@@ -30,6 +30,7 @@ struct RiskDefinition
     Level impact = Level::Moderate;
     int maxReduction = 2; // likelihood levels that full mitigation removes
     QList<RiskModifier> modifiers;
+    QString sourceFile; // a user's file can add risks to the built-in catalogue
     SourcePosition position;
 };
 

@@ -48,7 +48,23 @@ void readModifier(YamlReader &yaml, const YAML::Node &node, RiskDefinition &risk
 
 } // namespace
 
+namespace {
+std::optional<RiskCatalogue> readRiskCatalogue(const QString &file, const QString &text, QList<Error> &problems);
+}
+
 std::optional<RiskCatalogue> parseRiskCatalogue(const QString &file, const QString &text, QList<Error> &problems)
+{
+    try {
+        return readRiskCatalogue(file, text, problems);
+    } catch (const YAML::Exception &e) {
+        problems.append(Error{QStringLiteral("cannot read the risk catalogue: %1").arg(QString::fromStdString(e.msg)), file,
+                              e.mark.line + 1, e.mark.column + 1});
+    }
+    return std::nullopt;
+}
+
+namespace {
+std::optional<RiskCatalogue> readRiskCatalogue(const QString &file, const QString &text, QList<Error> &problems)
 {
     YamlReader yaml(file, problems);
     const auto root = yaml.parse(text);
@@ -67,6 +83,7 @@ std::optional<RiskCatalogue> parseRiskCatalogue(const QString &file, const QStri
             if (!yaml.expectMap(node, QStringLiteral("a risk")))
                 continue;
             RiskDefinition r;
+            r.sourceFile = file;
             r.position = {YamlReader::line(node), YamlReader::column(node)};
             r.id = yaml.string(node, "id", QStringLiteral("a risk"), true).value_or(QString());
             const QString what = QStringLiteral("risk '%1'").arg(r.id);
@@ -96,5 +113,7 @@ std::optional<RiskCatalogue> parseRiskCatalogue(const QString &file, const QStri
         return std::nullopt;
     return catalogue;
 }
+
+} // namespace
 
 } // namespace bulkhead

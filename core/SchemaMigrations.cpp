@@ -21,6 +21,7 @@ struct Step
 constexpr Step kSteps[] = {
     {1, ":/schema/common/001-initial.sql"},
     {2, ":/schema/{engine}/002-approval-freeze.sql"},
+    {3, ":/schema/common/003-audit-head.sql"},
 };
 
 } // namespace

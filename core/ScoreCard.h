@@ -76,6 +76,8 @@ struct ScoreCard
     qint64 engagementId = 0;
     QString baseline;
     QString scoringRules;
+    int scoredQuestions = 0;  // visible questions that carry an implementation status
+    int answeredQuestions = 0; // of those, the ones answered
     QList<ControlResult> controls;
     QList<FamilyScore> families;
     QList<RiskRating> risks;

@@ -74,6 +74,8 @@ QJsonObject scoreCardToJson(const Engagement &engagement, const ScoreCard &card)
     return {{QStringLiteral("engagement"), toJson(engagement)},
             {QStringLiteral("baseline"), card.baseline},
             {QStringLiteral("scoring_rules"), card.scoringRules},
+            {QStringLiteral("progress"), QJsonObject{{QStringLiteral("answered"), card.answeredQuestions},
+                                                     {QStringLiteral("questions"), card.scoredQuestions}}},
             {QStringLiteral("control_summary"), summary},
             {QStringLiteral("controls"), controls},
             {QStringLiteral("families"), families},

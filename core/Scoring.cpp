@@ -46,6 +46,12 @@ public:
         card.engagementId = m_in.engagement.id;
         card.baseline = baselineKey(m_in.engagement.baseline());
         card.scoringRules = scoringRulesVersion();
+        for (const auto *q : m_content.allQuestions()) {
+            if (!q->isScored() || !m_facts.isVisible(q->id))
+                continue;
+            ++card.scoredQuestions;
+            card.answeredQuestions += answerTo(q) ? 1 : 0;
+        }
         scoreControls(card);
         scoreFamilies(card);
         scoreRisks(card);

@@ -70,6 +70,13 @@ private:
     bool m_inWrite = false;
 };
 
+// Text for a NOT NULL column: Qt binds a null QString as SQL NULL, so an empty field would
+// otherwise break the constraint (and mean something else than "empty").
+inline QString sqlText(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 // ISO 8601 UTC with milliseconds, the one timestamp format stored in workspaces.
 QString toStoredTime(const QDateTime &time);
 QDateTime fromStoredTime(const QString &text);

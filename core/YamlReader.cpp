@@ -6,6 +6,7 @@ namespace bulkhead {
 
 std::optional<YAML::Node> YamlReader::parse(const QString &text)
 {
+    m_lines = text.split(QLatin1Char('\n'));
     try {
         const QByteArray utf8 = text.toUtf8();
         return YAML::Load(std::string(utf8.constData(), static_cast<size_t>(utf8.size())));
@@ -141,11 +142,57 @@ Condition YamlReader::condition(const YAML::Node &node, const QString &text, con
     auto parsed = Condition::parse(text);
     if (parsed)
         return *parsed;
-    // Quoted scalars start one character before their text.
-    const int offset = node.Tag() == "!" ? 1 : 0;
-    error(line(node), column(node) + offset + std::max(parsed.error().column, 1) - 1,
-          QStringLiteral("the 'when' of %1 is not a valid condition: %2").arg(what, parsed.error().message));
+    const auto [l, c] = locateInScalar(node, std::max(parsed.error().column, 1) - 1);
+    error(l, c, QStringLiteral("the 'when' of %1 is not a valid condition: %2").arg(what, parsed.error().message));
     return {};
+}
+
+std::pair<int, int> YamlReader::locateInScalar(const YAML::Node &node, int index) const
+{
+    // Walks the raw text from the scalar's start, consuming one value character at a time as
+    // the scalar's style encodes it, until `index` characters of the value are behind.
+    int row = line(node) - 1;
+    int col = column(node) - 1;
+    auto at = [this](int r, int c) -> QChar {
+        return r < m_lines.size() && c < m_lines.at(r).size() ? m_lines.at(r).at(c) : QChar();
+    };
+    if (row >= m_lines.size())
+        return {line(node), column(node)};
+    const QChar style = at(row, col);
+    if (style == QLatin1Char('|') || style == QLatin1Char('>')) {
+        // A block: the value starts on the next line, after the block's indentation.
+        ++row;
+        int indent = 0;
+        while (row < m_lines.size() && at(row, indent) == QLatin1Char(' '))
+            ++indent;
+        for (int consumed = 0; row < m_lines.size(); ++row) {
+            const int length = static_cast<int>(m_lines.at(row).size()) - indent;
+            if (index - consumed <= length)
+                return {row + 1, indent + (index - consumed) + 1};
+            consumed += length + 1; // the line break becomes one character ('\n' or ' ')
+        }
+        return {line(node), column(node)};
+    }
+    const bool dq = style == QLatin1Char('"');
+    const bool sq = style == QLatin1Char('\'');
+    if (dq || sq)
+        ++col;
+    for (int consumed = 0; consumed < index; ++consumed) {
+        if (col >= m_lines.at(row).size()) {
+            // A line break folds into one space; the next line's indentation is not part of the value.
+            if (++row >= m_lines.size())
+                return {line(node), column(node)};
+            col = 0;
+            while (at(row, col) == QLatin1Char(' '))
+                ++col;
+            continue;
+        }
+        if ((dq && at(row, col) == QLatin1Char('\\')) || (sq && at(row, col) == QLatin1Char('\'') && at(row, col + 1) == QLatin1Char('\'')))
+            col += 2;
+        else
+            ++col;
+    }
+    return {row + 1, col + 1};
 }
 
 } // namespace bulkhead

@@ -47,8 +47,13 @@ public:
     static int line(const YAML::Node &node) { return node.Mark().line + 1; }
     static int column(const YAML::Node &node) { return node.Mark().column + 1; }
 
+    // Where the character at `index` (0-based) of a scalar's value stands in the file, for
+    // every scalar style: plain, quoted with escapes, and literal or folded blocks.
+    std::pair<int, int> locateInScalar(const YAML::Node &node, int index) const;
+
 private:
     QString m_file;
+    QStringList m_lines; // the parsed text, for locating positions inside scalars
     QList<Error> &m_problems;
     int m_errors = 0;
 };

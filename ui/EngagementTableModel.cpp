@@ -70,15 +70,8 @@ QVariant EngagementTableModel::data(const QModelIndex &index, int role) const
             case EngagementStatus::Approved: return tr("Approved");
             }
             return {};
-        case Progress: {
-            int scored = 0;
-            for (const auto *q : row->content.allQuestions())
-                scored += q->isScored() ? 1 : 0;
-            int answered = 0;
-            for (const auto &a : row->answers)
-                answered += a.status != ImplementationStatus::Informational ? 1 : 0;
-            return tr("%1 of %2 answered").arg(answered).arg(scored);
-        }
+        case Progress:
+            return tr("%1 of %2 answered").arg(row->card.answeredQuestions).arg(row->card.scoredQuestions);
         case HighRisks: return highOrAbove(row->card);
         }
     }

@@ -28,7 +28,7 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, ContentLibrary libr
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_summary = new EngagementSummaryPanel(this);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -68,6 +68,7 @@ void MainWindow::reload()
     }
     m_model->setEngagements(std::move(rows));
     m_view->resizeColumnsToContents();
+    m_view->horizontalHeader()->setSectionResizeMode(EngagementTableModel::System, QHeaderView::Stretch);
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
     showSelected();

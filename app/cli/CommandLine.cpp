@@ -42,8 +42,12 @@ int Context::usage(const QString &message)
     return UsageError;
 }
 
-Workspace *Context::workspace()
+Workspace *Context::workspace(Create create)
 {
+    if (!m_workspace && create == Create::No && !QFileInfo::exists(workspacePath)) {
+        fail(Error{QStringLiteral("no workspace here; create one with 'demo' or 'engagement new'"), workspacePath}, InvalidInput);
+        return nullptr;
+    }
     if (!m_workspace) {
         auto opened = Workspace::open(workspacePath);
         if (!opened) {

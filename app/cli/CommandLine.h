@@ -54,8 +54,11 @@ public:
     int fail(const Error &error, int code);
     int usage(const QString &message);
 
-    // Opens the workspace; on failure prints the error and returns nullptr.
-    Workspace *workspace();
+    enum class Create { No, IfMissing };
+    // Opens the workspace; on failure prints the error and returns nullptr. Only commands
+    // that add something create a missing workspace: a mistyped path given to a command
+    // that reads is an error, not a new empty file.
+    Workspace *workspace(Create create = Create::No);
     // The built-in library plus the user's content folder; broken user files are reported
     // on stderr and skipped.
     const ContentLibrary &library();

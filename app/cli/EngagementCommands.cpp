@@ -19,7 +19,7 @@ int runDemo(Context &ctx, const QStringList &words)
         return ctx.usage(args.error().message);
     if (!args->positionals().isEmpty())
         return ctx.usage(QStringLiteral("demo takes no arguments"));
-    Workspace *ws = ctx.workspace();
+    Workspace *ws = ctx.workspace(Context::Create::IfMissing);
     if (!ws)
         return InvalidInput;
     auto ids = buildDemo(*ws, ctx.library());
@@ -57,7 +57,7 @@ int newEngagement(Context &ctx, const Arguments &args)
         if (!allowed().contains(value))
             return ctx.usage(QStringLiteral("'%1' is not one of %2").arg(value, allowed().join(QLatin1Char('|'))));
     }
-    Workspace *ws = ctx.workspace();
+    Workspace *ws = ctx.workspace(Context::Create::IfMissing);
     if (!ws)
         return InvalidInput;
     auto id = EngagementStore(*ws).create(e, ctx.library());
@@ -145,6 +145,10 @@ int runRisk(Context &ctx, const QStringList &words)
     const auto id = ctx.engagementId(args->positionals().at(1));
     if (!id)
         return UsageError;
+    if (args->value(QStringLiteral("--rationale")).trimmed().isEmpty())
+        return ctx.usage(QStringLiteral("risk override needs --rationale"));
+    if (!args->has(QStringLiteral("--likelihood")) && !args->has(QStringLiteral("--impact")))
+        return ctx.usage(QStringLiteral("risk override needs --likelihood, --impact or both"));
     RiskOverride o;
     o.engagementId = *id;
     o.riskId = args->positionals().at(2);

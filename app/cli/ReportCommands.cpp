@@ -64,7 +64,10 @@ int runAudit(Context &ctx, const QStringList &words)
     // The chain is one for the whole workspace: an engagement's events are only as
     // trustworthy as every event before them, so the whole chain is always walked.
     if (!verified->ok()) {
-        ctx.out << "audit trail BROKEN at event " << *verified->firstBrokenEvent << ": " << verified->problem << Qt::endl;
+        if (verified->firstBrokenEvent)
+            ctx.out << "audit trail BROKEN at event " << *verified->firstBrokenEvent << ": " << verified->problem << Qt::endl;
+        else
+            ctx.out << "audit trail BROKEN: " << verified->problem << Qt::endl;
         return ProblemsFound;
     }
     ctx.out << "audit trail intact: " << verified->eventsChecked << " event(s) checked";

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <catch2/catch.hpp>
+
 #include <memory>
 
 namespace bulkhead::test {
@@ -37,3 +39,17 @@ std::unique_ptr<Workspace> openWorkspace(const QTemporaryDir &dir, const QString
 int sqliteShell(const QString &path, const QString &sql);
 
 } // namespace bulkhead::test
+
+// Failed comparisons print Qt strings as text, not as lists of unprintable characters.
+namespace Catch {
+template<>
+struct StringMaker<QString>
+{
+    static std::string convert(const QString &value) { return '"' + value.toStdString() + '"'; }
+};
+template<>
+struct StringMaker<QStringList>
+{
+    static std::string convert(const QStringList &value) { return '[' + value.join(QStringLiteral(", ")).toStdString() + ']'; }
+};
+} // namespace Catch

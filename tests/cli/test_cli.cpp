@@ -1,0 +1,637 @@
+// End-to-end tests of bulkhead-cli: each test runs the built binary on a workspace in its own
+// temporary folder and checks the exact output, exit code and workspace contents a script
+// would rely on (README.md, "The command line").
+#include "TestSupport.h"
+
+#include <catch2/catch.hpp>
+
+#include <QDate>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <string>
+
+using namespace Qt::StringLiterals;
+using namespace bulkhead::test;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+// True if `text` is exactly one non-empty line ending in a newline.
+bool isOneLine(const QString &text)
+{
+    return text.size() > 1 && text.endsWith(u'\n') && text.count(u'\n') == 1;
+}
+
+// A temporary folder holding the workspace. The CLI runs with BULKHEAD_USER=tester and with
+// XDG_DATA_HOME inside the folder, so the user's own content folder never leaks in.
+class Sandbox {
+public:
+    Sandbox() { REQUIRE(m_dir.isValid()); }
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString workspace() const { return path(u"ws.bulkhead"_s); }
+
+    // bulkhead-cli --workspace <ws> args...
+    Run cli(const QStringList &args) const { return run(QStringList { u"--workspace"_s, workspace() } + args); }
+
+    // bulkhead-cli args... (no workspace option added)
+    Run run(const QStringList &arguments) const
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"BULKHEAD_USER"_s, u"tester"_s);
+        env.insert(u"XDG_DATA_HOME"_s, path(u"xdg"_s));
+        p.setProcessEnvironment(env);
+        p.start(cliPath(), arguments);
+        INFO("bulkhead-cli " << arguments.join(u' ').toStdString());
+        REQUIRE(p.waitForStarted(10000));
+        REQUIRE(p.waitForFinished(60000));
+        REQUIRE(p.exitStatus() == QProcess::NormalExit);
+        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()) };
+    }
+
+    // Runs a command that must succeed and parses its stdout as JSON.
+    QJsonDocument json(const QStringList &args) const
+    {
+        const Run r = cli(args);
+        INFO(r.err.toStdString());
+        REQUIRE(r.code == 0);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+        INFO(error.errorString().toStdString());
+        REQUIRE(error.error == QJsonParseError::NoError);
+        return doc;
+    }
+
+    // A workspace with the demo engagements in it.
+    void demo() const
+    {
+        const Run r = cli({ u"demo"_s });
+        INFO(r.err.toStdString());
+        REQUIRE(r.code == 0);
+        REQUIRE(r.out == u"1\n2\n"_s);
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+// Runs one statement with the sqlite3 shell and returns its trimmed output.
+QString sqliteQuery(const QString &path, const QString &sql)
+{
+    QProcess p;
+    p.start(u"sqlite3"_s, { path, sql });
+    REQUIRE(p.waitForFinished(30000));
+    INFO(p.readAllStandardError().toStdString());
+    REQUIRE(p.exitCode() == 0);
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+int auditEventCount(const QString &workspace)
+{
+    return sqliteQuery(workspace, u"SELECT count(*) FROM audit_event"_s).toInt();
+}
+
+QJsonObject withId(const QJsonArray &array, const QString &id)
+{
+    for (const auto &v : array) {
+        if (v.toObject().value(u"id"_s).toString() == id)
+            return v.toObject();
+    }
+    FAIL("no entry with id " << id.toStdString());
+    return {};
+}
+
+const QStringList kLevels = { u"very_low"_s, u"low"_s, u"moderate"_s, u"high"_s, u"very_high"_s };
+
+} // namespace
+
+TEST_CASE("demo adds the two demo engagements once and prints their ids", "[cli][demo]")
+{
+    Sandbox s;
+    const Run first = s.cli({ u"demo"_s });
+    CHECK(first.code == 0);
+    CHECK(first.out == u"1\n2\n"_s);
+    CHECK(first.err.isEmpty());
+
+    const Run again = s.cli({ u"demo"_s });
+    CHECK(again.code == 0);
+    CHECK(again.out == u"1\n2\n"_s);
+    CHECK(again.err.isEmpty());
+
+    const QJsonArray list = s.json({ u"engagement"_s, u"list"_s, u"--json"_s }).array();
+    REQUIRE(list.size() == 2);
+    CHECK(list.at(0)[u"id"_s].toInteger() == 1);
+    CHECK(list.at(0)[u"client"_s].toString() == u"Harbourline Freight Ltd"_s);
+    CHECK(list.at(0)[u"status"_s].toString() == u"in_review"_s);
+    CHECK(list.at(1)[u"id"_s].toInteger() == 2);
+    CHECK(list.at(1)[u"client"_s].toString() == u"Northwind Clinics Group"_s);
+    CHECK(list.at(1)[u"status"_s].toString() == u"draft"_s);
+    // The second run added no answers either.
+    CHECK(sqliteQuery(s.workspace(), u"SELECT engagement_id, count(*) FROM answer GROUP BY engagement_id ORDER BY 1"_s) == u"1|18\n2|9"_s);
+}
+
+TEST_CASE("engagement new prints only the new id and list --json shows the record", "[cli][engagement]")
+{
+    const QStringList create = { u"engagement"_s, u"new"_s, u"--client"_s, u"Acme Corp"_s, u"--system"_s, u"Orders API"_s, u"--csp"_s,
+        u"P"_s, u"--architecture"_s, u"hybrid"_s, u"--impact"_s, u"high"_s };
+    Sandbox fresh;
+    const Run first = fresh.cli(create);
+    CHECK(first.code == 0);
+    CHECK(first.out == u"1\n"_s);
+    CHECK(first.err.isEmpty());
+
+    const QJsonDocument doc = fresh.json({ u"engagement"_s, u"list"_s, u"--json"_s });
+    REQUIRE(doc.isArray());
+    REQUIRE(doc.array().size() == 1);
+    const QJsonObject e = doc.array().at(0).toObject();
+    CHECK(e[u"id"_s].toInteger() == 1);
+    CHECK(e[u"client"_s].toString() == u"Acme Corp"_s);
+    CHECK(e[u"system"_s].toString() == u"Orders API"_s);
+    CHECK(e[u"csp"_s].toString() == u"P"_s);
+    CHECK(e[u"architecture"_s].toString() == u"hybrid"_s);
+    CHECK(e[u"impact"_s].toString() == u"high"_s);
+    CHECK(e[u"baseline"_s].toString() == u"high"_s);
+    CHECK(e[u"status"_s].toString() == u"draft"_s);
+    // Defaults from the README, and the assessor taken from BULKHEAD_USER.
+    CHECK(e[u"infrastructure"_s].toString() == u"traditional"_s);
+    CHECK(e[u"service_model"_s].toString() == u"caas"_s);
+    CHECK(e[u"assessor"_s].toString() == u"tester"_s);
+
+    Sandbox afterDemo;
+    afterDemo.demo();
+    const Run third = afterDemo.cli(create);
+    CHECK(third.code == 0);
+    CHECK(third.out == u"3\n"_s);
+    CHECK(afterDemo.json({ u"engagement"_s, u"list"_s, u"--json"_s }).array().size() == 3);
+}
+
+TEST_CASE("usage errors exit 2 with one line on stderr and touch no workspace", "[cli][usage]")
+{
+    struct Case {
+        QStringList args;
+        QString message;
+    };
+    const QList<Case> cases = {
+        { {}, u"no command given"_s },
+        { { u"frobnicate"_s }, u"unknown command 'frobnicate'"_s },
+        { { u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--architecture"_s, u"hybrid"_s },
+            u"engagement new needs --csp"_s },
+        { { u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--csp"_s, u"P"_s, u"--architecture"_s, u"weird"_s },
+            u"'weird' is not one of typical|hybrid"_s },
+        { { u"answer"_s, u"1"_s, u"x"_s }, u"answer needs ENG QUESTION VALUE"_s },
+        { { u"answer"_s, u"abc"_s, u"q"_s, u"v"_s }, u"'abc' is not an engagement id"_s },
+        { { u"engagement"_s, u"list"_s, u"--bogus"_s }, u"unknown option --bogus"_s },
+        { { u"--bogus"_s, u"demo"_s }, u"unknown option --bogus"_s },
+        { { u"workflow"_s, u"1"_s, u"publish"_s }, u"'publish' is not a workflow step"_s },
+    };
+    for (const auto &c : cases) {
+        Sandbox s;
+        const Run r = s.cli(c.args);
+        INFO("args: " << c.args.join(u' ').toStdString() << "\nstderr: " << r.err.toStdString());
+        CHECK(r.code == 2);
+        CHECK(r.out.isEmpty());
+        CHECK(isOneLine(r.err));
+        CHECK(r.err.startsWith(u"bulkhead-cli: "_s));
+        CHECK(r.err.contains(c.message));
+        CHECK_FALSE(QFileInfo::exists(s.workspace()));
+    }
+}
+
+TEST_CASE("answer saves a value, counts revisions, and moves the control result", "[cli][answer]")
+{
+    Sandbox s;
+    s.demo();
+    const auto si2 = [&s] {
+        const QJsonObject c = withId(s.json({ u"score"_s, u"2"_s, u"--json"_s }).object()[u"controls"_s].toArray(), u"SI-2"_s);
+        // Engagement 2 is typical, so arch.platform.type2_host is hidden: patching alone decides SI-2.
+        CHECK(c[u"questions"_s].toArray() == QJsonArray { u"arch.host.patching"_s });
+        return c[u"result"_s].toString();
+    };
+    CHECK(si2() == u"not_assessed"_s); // the demo leaves it unanswered
+
+    const Run no = s.cli({ u"answer"_s, u"2"_s, u"arch.host.patching"_s, u"no"_s, u"--method"_s, u"interview"_s, u"--note"_s, u"n"_s });
+    CHECK(no.code == 0);
+    CHECK(no.out == u"saved arch.host.patching = no (not_implemented), revision 1\n"_s);
+    CHECK(no.err.isEmpty());
+    CHECK(sqliteQuery(s.workspace(),
+              u"SELECT answer_value, implementation_status, method, note, answered_by, revision FROM answer "
+              "WHERE engagement_id = 2 AND question_id = 'arch.host.patching'"_s)
+        == u"no|not_implemented|interview|n|tester|1"_s);
+    CHECK(si2() == u"other_than_satisfied"_s);
+
+    const Run yes = s.cli({ u"answer"_s, u"2"_s, u"arch.host.patching"_s, u"yes"_s });
+    CHECK(yes.code == 0);
+    CHECK(yes.out == u"saved arch.host.patching = yes (implemented), revision 2\n"_s);
+    CHECK(si2() == u"satisfied"_s);
+}
+
+TEST_CASE("invalid input exits 3 with one line naming the input and changes nothing", "[cli][answer]")
+{
+    Sandbox s;
+    s.demo();
+    const int eventsBefore = auditEventCount(s.workspace());
+    struct Case {
+        QStringList args;
+        QStringList named;
+    };
+    const QList<Case> cases = {
+        { { u"answer"_s, u"2"_s, u"arch.nope.question"_s, u"yes"_s }, { u"arch.nope.question"_s } },
+        { { u"answer"_s, u"2"_s, u"arch.platform.model"_s, u"weird"_s }, { u"arch.platform.model"_s, u"'weird'"_s } },
+        { { u"answer"_s, u"2"_s, u"arch.host.backup"_s, u"maybe"_s }, { u"arch.host.backup"_s, u"'maybe'"_s } },
+        { { u"answer"_s, u"99"_s, u"arch.host.backup"_s, u"yes"_s }, { u"engagement 99"_s } },
+        { { u"score"_s, u"99"_s }, { u"engagement 99"_s, s.workspace() } },
+    };
+    for (const auto &c : cases) {
+        const Run r = s.cli(c.args);
+        INFO("args: " << c.args.join(u' ').toStdString() << "\nstderr: " << r.err.toStdString());
+        CHECK(r.code == 3);
+        CHECK(r.out.isEmpty());
+        CHECK(isOneLine(r.err));
+        for (const auto &name : c.named)
+            CHECK(r.err.contains(name));
+    }
+    CHECK(auditEventCount(s.workspace()) == eventsBefore);
+    CHECK(sqliteQuery(
+              s.workspace(), u"SELECT answer_value, revision FROM answer WHERE engagement_id = 2 AND question_id = 'arch.platform.model'"_s)
+        == u"typical|1"_s);
+}
+
+TEST_CASE("score --json on the demo follows the documented rules", "[cli][score]")
+{
+    Sandbox s;
+    s.demo();
+    const QJsonObject card = s.json({ u"score"_s, u"1"_s, u"--json"_s }).object();
+    for (const char *key : { "engagement", "controls", "families", "risks", "poam" })
+        CHECK(card.contains(QString::fromLatin1(key)));
+    CHECK(card[u"engagement"_s][u"id"_s].toInteger() == 1);
+    CHECK(card[u"baseline"_s].toString() == u"moderate"_s);
+
+    const QStringList results = { u"satisfied"_s, u"other_than_satisfied"_s, u"not_assessed"_s, u"not_applicable"_s };
+    const QJsonArray controls = card[u"controls"_s].toArray();
+    REQUIRE_FALSE(controls.isEmpty());
+    for (const auto &c : controls)
+        CHECK(results.contains(c[u"result"_s].toString()));
+    // Mapped to arch.access.incident_coordination, answered "no".
+    CHECK(withId(controls, u"IR-4"_s)[u"result"_s].toString() == u"other_than_satisfied"_s);
+    // Mapped to arch.access.accounts, answered "yes".
+    CHECK(withId(controls, u"AC-2"_s)[u"result"_s].toString() == u"satisfied"_s);
+
+    const QJsonArray risks = card[u"risks"_s].toArray();
+    CHECK(risks.size() == 9);
+    for (const auto &r : risks) {
+        INFO(r[u"id"_s].toString().toStdString());
+        for (const char *key : { "likelihood", "impact", "level", "inherent_likelihood", "inherent_impact", "inherent_level" })
+            CHECK(kLevels.contains(r[QString::fromLatin1(key)].toString()));
+    }
+
+    // Hand-scored from risks.yaml, architecture.yaml and the demo answers (hybrid, converged,
+    // caas, several cloud actors, type 1 hypervisor): {inherent L, I, level; mitigation; residual L, I, level}.
+    struct Expected {
+        QString id;
+        QString inherentLikelihood, inherentImpact, inherentLevel;
+        double mitigation;
+        QString likelihood, impact, level;
+    };
+    const QList<Expected> expected = {
+        // moderate +1 (hybrid, several actors); its only mitigation is answered "no".
+        { u"risk.incident_response"_s, u"high"_s, u"high"_s, u"high"_s, 0.0, u"high"_s, u"high"_s, u"high"_s },
+        // moderate +1; weights os_placement .5 yes, hardening 1 partial, baseline_review .75 no,
+        // patching .5 yes, backup .5 partial = 1.75 / 3.25 = 0.538 -> floor(1.08) = 1 step.
+        { u"risk.underlying_security"_s, u"high"_s, u"high"_s, u"high"_s, 0.538, u"moderate"_s, u"high"_s, u"moderate"_s },
+        // moderate +1; backup partial is the only visible mitigation: share exactly 0.5 -> 1 step.
+        { u"risk.contingency_planning"_s, u"high"_s, u"high"_s, u"high"_s, 0.5, u"moderate"_s, u"high"_s, u"moderate"_s },
+        // no modifier on hybrid; storage_access .5 partial, shared_components .5 yes,
+        // engine_privilege 1 partial, admin_access .75 yes = 2 / 2.75 = 0.727 -> 1 step.
+        { u"risk.access_control"_s, u"moderate"_s, u"high"_s, u"moderate"_s, 0.727, u"low"_s, u"high"_s, u"low"_s },
+        // impact +1 on converged infrastructure; 2 / 2.5 = 0.8 -> 1 step.
+        { u"risk.shared_resources"_s, u"moderate"_s, u"high"_s, u"moderate"_s, 0.8, u"low"_s, u"high"_s, u"low"_s },
+        // impact -1 on hybrid; 2 / 2.5 = 0.8 -> 1 step: low likelihood, moderate impact.
+        { u"risk.kernel_vulnerability"_s, u"moderate"_s, u"moderate"_s, u"moderate"_s, 0.8, u"low"_s, u"moderate"_s, u"low"_s },
+        // no question mitigates it yet.
+        { u"risk.hosting_environment"_s, u"low"_s, u"high"_s, u"low"_s, 0.0, u"low"_s, u"high"_s, u"low"_s },
+    };
+    for (const auto &x : expected) {
+        INFO(x.id.toStdString());
+        const QJsonObject r = withId(risks, x.id);
+        CHECK(r[u"inherent_likelihood"_s].toString() == x.inherentLikelihood);
+        CHECK(r[u"inherent_impact"_s].toString() == x.inherentImpact);
+        CHECK(r[u"inherent_level"_s].toString() == x.inherentLevel);
+        CHECK(r[u"mitigation"_s].toDouble() == Approx(x.mitigation).margin(0.0005));
+        CHECK(r[u"likelihood"_s].toString() == x.likelihood);
+        CHECK(r[u"impact"_s].toString() == x.impact);
+        CHECK(r[u"level"_s].toString() == x.level);
+        CHECK_FALSE(r[u"overridden"_s].toBool());
+    }
+
+    // 16 controls of the moderate baseline are other than satisfied (the partial or "no" answers
+    // to storage_access, hardening, baseline_review, backup, engine_privilege and
+    // incident_coordination), plus 3 risks at moderate or above.
+    const QJsonArray poam = card[u"poam"_s].toArray();
+    CHECK(poam.size() == 19);
+    const QHash<QString, int> dueDays = { { u"very_high"_s, 30 }, { u"high"_s, 30 }, { u"moderate"_s, 90 }, { u"low"_s, 180 } };
+    int riskItems = 0;
+    for (const auto &v : poam) {
+        const QJsonObject p = v.toObject();
+        INFO(p[u"id"_s].toString().toStdString()
+            << " " << p[u"source_id"_s].toString().toStdString() << " level " << p[u"level"_s].toString().toStdString());
+        const QDate detected = QDate::fromString(p[u"detected"_s].toString(), Qt::ISODate);
+        const QDate due = QDate::fromString(p[u"due"_s].toString(), Qt::ISODate);
+        REQUIRE(detected.isValid());
+        REQUIRE(due.isValid());
+        REQUIRE(dueDays.contains(p[u"level"_s].toString()));
+        CHECK(detected.daysTo(due) == dueDays.value(p[u"level"_s].toString()));
+        riskItems += p[u"source"_s].toString() == u"risk"_s ? 1 : 0;
+    }
+    CHECK(riskItems == 3);
+    const auto poamFor = [&poam](const QString &sourceId) {
+        for (const auto &v : poam)
+            if (v[u"source_id"_s].toString() == sourceId)
+                return v.toObject();
+        FAIL("no POA&M item for " << sourceId.toStdString());
+        return QJsonObject();
+    };
+    CHECK(poamFor(u"risk.incident_response"_s)[u"level"_s].toString() == u"high"_s);
+    // IR-4's failing question mitigates only risk.incident_response, so the item takes its level.
+    CHECK(poamFor(u"IR-4"_s)[u"level"_s].toString() == u"high"_s);
+}
+
+TEST_CASE("score prints a text summary headed by the engagement", "[cli][score]")
+{
+    Sandbox s;
+    s.demo();
+    const Run r = s.cli({ u"score"_s, u"1"_s });
+    CHECK(r.code == 0);
+    CHECK(r.err.isEmpty());
+    CHECK(r.out.startsWith(u"Engagement 1: Harbourline Freight Ltd / Cargo booking platform on Amazon Web Services (Amazon ECS)\n"_s));
+    CHECK(r.out.contains(u"POA&M items: 19\n"_s));
+}
+
+TEST_CASE("risk override replaces the residual rating and is audited", "[cli][risk]")
+{
+    Sandbox s;
+    s.demo();
+    const auto accessControl = [&s] {
+        return withId(s.json({ u"score"_s, u"2"_s, u"--json"_s }).object()[u"risks"_s].toArray(), u"risk.access_control"_s);
+    };
+    // Typical architecture: moderate +1 = high; shared_components .5 yes, engine_privilege 1 "unrestricted",
+    // admin_access .75 unanswered = 0.5 / 2.25 = 0.22 -> no step: high / high / high.
+    const QJsonObject before = accessControl();
+    CHECK(before[u"likelihood"_s].toString() == u"high"_s);
+    CHECK(before[u"level"_s].toString() == u"high"_s);
+    CHECK(before[u"mitigation"_s].toDouble() == Approx(0.222).margin(0.0005));
+
+    const Run r = s.cli({ u"risk"_s, u"override"_s, u"2"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s, u"--rationale"_s,
+        u"compensating control"_s });
+    CHECK(r.code == 0);
+    CHECK(r.out == u"overrode risk.access_control\n"_s);
+    const QJsonObject after = accessControl();
+    CHECK(after[u"overridden"_s].toBool());
+    CHECK(after[u"inherent_likelihood"_s].toString() == u"high"_s);
+    CHECK(after[u"likelihood"_s].toString() == u"low"_s);
+    CHECK(after[u"impact"_s].toString() == u"high"_s);
+    CHECK(after[u"level"_s].toString() == u"low"_s);
+    CHECK(sqliteQuery(s.workspace(), u"SELECT id, actor, action, entity FROM audit_event ORDER BY id DESC LIMIT 1"_s)
+        == u"33|tester|risk.override|engagement:2/risk:risk.access_control"_s);
+}
+
+// README's exit codes make a missing argument a usage error (2), as for `workflow reopen --reason`.
+TEST_CASE("risk override without --rationale is a usage error", "[cli][risk][bug]")
+{
+    Sandbox s;
+    s.demo();
+    const Run r = s.cli({ u"risk"_s, u"override"_s, u"2"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s });
+    INFO(r.err.toStdString());
+    CHECK(r.code == 2);
+    CHECK(isOneLine(r.err));
+    CHECK(r.err.contains(u"rationale"_s));
+    CHECK(sqliteQuery(s.workspace(), u"SELECT count(*) FROM risk_adjustment"_s) == u"0"_s);
+}
+
+TEST_CASE("an approved engagement refuses changes until it is reopened with a reason", "[cli][workflow]")
+{
+    Sandbox s;
+    s.demo();
+    const Run approve = s.cli({ u"workflow"_s, u"1"_s, u"approve"_s });
+    CHECK(approve.code == 0);
+    CHECK(approve.err.isEmpty());
+    CHECK(QRegularExpression(u"^engagement 1 is now approved \\(content hash [0-9a-f]{64}\\)\n$"_s).match(approve.out).hasMatch());
+
+    const Run answer = s.cli({ u"answer"_s, u"1"_s, u"arch.host.backup"_s, u"yes"_s });
+    CHECK(answer.code == 3);
+    CHECK(answer.out.isEmpty());
+    CHECK(isOneLine(answer.err));
+    CHECK(answer.err.contains(u"approved"_s));
+
+    const Run risk
+        = s.cli({ u"risk"_s, u"override"_s, u"1"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s, u"--rationale"_s, u"r"_s });
+    CHECK(risk.code == 3);
+    CHECK(isOneLine(risk.err));
+    CHECK(risk.err.contains(u"approved"_s));
+    CHECK(sqliteQuery(s.workspace(), u"SELECT count(*) FROM risk_adjustment"_s) == u"0"_s);
+
+    // The freeze holds in the database too, against the sqlite3 shell.
+    CHECK(sqliteShell(
+              s.workspace(), u"UPDATE answer SET answer_value = 'yes' WHERE engagement_id = 1 AND question_id = 'arch.host.backup';"_s)
+        != 0);
+    CHECK(sqliteQuery(
+              s.workspace(), u"SELECT answer_value, revision FROM answer WHERE engagement_id = 1 AND question_id = 'arch.host.backup'"_s)
+        == u"partial|1"_s);
+
+    const Run noReason = s.cli({ u"workflow"_s, u"1"_s, u"reopen"_s });
+    CHECK(noReason.code == 2);
+    CHECK(isOneLine(noReason.err));
+    CHECK(noReason.err.contains(u"--reason"_s));
+
+    const Run reopen = s.cli({ u"workflow"_s, u"1"_s, u"reopen"_s, u"--reason"_s, u"client supplied new evidence"_s });
+    CHECK(reopen.code == 0);
+    CHECK(reopen.out == u"engagement 1 is now draft\n"_s);
+    CHECK(sqliteQuery(s.workspace(), u"SELECT after_state FROM audit_event ORDER BY id DESC LIMIT 1"_s)
+        == u"{\"reason\":\"client supplied new evidence\",\"status\":\"draft\"}"_s);
+
+    const Run accepted = s.cli({ u"answer"_s, u"1"_s, u"arch.host.backup"_s, u"yes"_s });
+    CHECK(accepted.code == 0);
+    CHECK(accepted.out == u"saved arch.host.backup = yes (implemented), revision 2\n"_s);
+
+    const Run draft = s.cli({ u"workflow"_s, u"2"_s, u"approve"_s });
+    CHECK(draft.code == 3);
+    CHECK(isOneLine(draft.err));
+    CHECK(draft.err.contains(u"engagement 2 is draft"_s));
+    CHECK(s.json({ u"engagement"_s, u"list"_s, u"--json"_s }).array().at(1)[u"status"_s].toString() == u"draft"_s);
+}
+
+TEST_CASE("audit verify walks the whole chain of the demo", "[cli][audit]")
+{
+    Sandbox s;
+    s.demo();
+    // Per engagement: create, questionnaire pin, its answers (18 and 9), and one submit.
+    const int events = auditEventCount(s.workspace());
+    CHECK(events == 32);
+    const Run all = s.cli({ u"audit"_s, u"verify"_s });
+    CHECK(all.code == 0);
+    CHECK(all.err.isEmpty());
+    CHECK(all.out == u"audit trail intact: %1 event(s) checked\n"_s.arg(events));
+
+    const Run one = s.cli({ u"audit"_s, u"verify"_s, u"1"_s });
+    CHECK(one.code == 0);
+    CHECK(one.out == u"audit trail intact: %1 event(s) checked, 21 of them for engagement 1\n"_s.arg(events));
+}
+
+TEST_CASE("audit verify finds an event edited behind the program's back", "[cli][audit]")
+{
+    Sandbox s;
+    s.demo();
+    REQUIRE(sqliteShell(s.workspace(), u"DROP TRIGGER audit_event_no_update; UPDATE audit_event SET actor='mallory' WHERE id=5;"_s) == 0);
+    REQUIRE(sqliteQuery(s.workspace(), u"SELECT actor FROM audit_event WHERE id = 5"_s) == u"mallory"_s);
+    const Run r = s.cli({ u"audit"_s, u"verify"_s });
+    CHECK(r.code == 1);
+    CHECK(r.out == u"audit trail BROKEN at event 5: event 5 was changed after it was written (its hash does not match its content)\n"_s);
+}
+
+TEST_CASE("audit verify finds an event deleted behind the program's back", "[cli][audit]")
+{
+    Sandbox s;
+    s.demo();
+    REQUIRE(sqliteShell(s.workspace(), u"DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id=7;"_s) == 0);
+    const Run r = s.cli({ u"audit"_s, u"verify"_s });
+    CHECK(r.code == 1);
+    // The first event read out of order is 8; the message names the missing 7.
+    CHECK(r.out == u"audit trail BROKEN at event 8: event 7 is missing (the chain jumps from 6 to 8)\n"_s);
+}
+
+// Removing the newest event leaves a shorter chain that is consistent in itself; the recorded end
+// of the trail (audit_head) is what gives it away.
+TEST_CASE("audit verify finds the newest event deleted behind the program's back", "[cli][audit][bug]")
+{
+    Sandbox s;
+    s.demo();
+    REQUIRE(
+        s.cli({ u"risk"_s, u"override"_s, u"2"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s, u"--rationale"_s, u"r"_s }).code
+        == 0);
+    REQUIRE(auditEventCount(s.workspace()) == 33);
+    REQUIRE(sqliteShell(s.workspace(), u"DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id=33;"_s) == 0);
+    const Run r = s.cli({ u"audit"_s, u"verify"_s });
+    INFO(r.out.toStdString());
+    CHECK(r.code == 1);
+    CHECK(r.out == u"audit trail BROKEN at event 33: the trail ends at event 32, but event 33 was recorded as its last: events were removed from the end\n"_s);
+}
+
+TEST_CASE("a command that reads does not create a workspace at a mistyped path", "[cli][workspace]")
+{
+    Sandbox s;
+    const Run r = s.cli({ u"engagement"_s, u"list"_s });
+    CHECK(r.code == 3);
+    CHECK(r.err == u"bulkhead-cli: %1: no workspace here; create one with 'demo' or 'engagement new'\n"_s.arg(s.workspace()));
+    CHECK_FALSE(QFile::exists(s.workspace()));
+}
+
+TEST_CASE("a file that is not an SQLite database is refused and left unchanged", "[cli][workspace]")
+{
+    Sandbox s;
+    QRandomGenerator random(20240611);
+    QByteArray noise(4096, '\0');
+    random.fillRange(reinterpret_cast<quint32 *>(noise.data()), noise.size() / 4);
+    writeBytes(s.workspace(), noise);
+
+    const Run r = s.cli({ u"engagement"_s, u"list"_s });
+    CHECK(r.code == 3);
+    CHECK(r.out.isEmpty());
+    CHECK(isOneLine(r.err));
+    CHECK(r.err.startsWith(u"bulkhead-cli: %1: not a Bulkhead workspace"_s.arg(s.workspace())));
+    CHECK(readBytes(s.workspace()) == noise);
+}
+
+TEST_CASE("a truncated workspace is refused and left unchanged", "[cli][workspace]")
+{
+    Sandbox s;
+    s.demo();
+    if (QFileInfo::exists(s.workspace() + u"-wal"_s))
+        REQUIRE(sqliteShell(s.workspace(), u"PRAGMA wal_checkpoint(TRUNCATE);"_s) == 0);
+    REQUIRE(QFileInfo(s.workspace() + u"-wal"_s).size() == 0); // 0 also when it does not exist
+    const QByteArray whole = readBytes(s.workspace());
+    REQUIRE(whole.size() >= 8192);
+    const QByteArray half = whole.left(whole.size() / 2);
+    writeBytes(s.workspace(), half);
+
+    for (const auto &args : { QStringList { u"engagement"_s, u"list"_s }, QStringList { u"score"_s, u"1"_s } }) {
+        const Run r = s.cli(args);
+        INFO(args.join(u' ').toStdString() << "\nstderr: " << r.err.toStdString());
+        CHECK(r.code == 3);
+        CHECK(r.out.isEmpty());
+        CHECK(isOneLine(r.err));
+        CHECK(r.err.contains(s.workspace()));
+        CHECK(readBytes(s.workspace()) == half);
+    }
+}
+
+TEST_CASE("a workspace from a newer Bulkhead is refused and left unchanged", "[cli][workspace]")
+{
+    Sandbox s;
+    s.demo();
+    REQUIRE(sqliteShell(s.workspace(), u"UPDATE schema_version SET version = 99;"_s) == 0);
+    const QByteArray before = readBytes(s.workspace());
+
+    for (const auto &args :
+        { QStringList { u"engagement"_s, u"list"_s }, QStringList { u"answer"_s, u"2"_s, u"arch.host.backup"_s, u"yes"_s } }) {
+        const Run r = s.cli(args);
+        INFO(args.join(u' ').toStdString() << "\nstderr: " << r.err.toStdString());
+        CHECK(r.code == 3);
+        CHECK(r.out.isEmpty());
+        CHECK(isOneLine(r.err));
+        CHECK(r.err.contains(s.workspace()));
+        CHECK(r.err.contains(u"newer"_s));
+        CHECK(r.err.contains(u"schema version 99"_s));
+        CHECK(readBytes(s.workspace()) == before);
+    }
+    CHECK(sqliteQuery(s.workspace(), u"SELECT version FROM schema_version"_s) == u"99"_s);
+}
+
+TEST_CASE("validate accepts the built-in content files", "[cli][validate]")
+{
+    Sandbox s;
+    const QString dir = sourceRoot() + u"/questionnaires/"_s;
+    const Run r = s.run({ u"validate"_s, dir + u"architecture.yaml"_s, dir + u"controls.yaml"_s, dir + u"risks.yaml"_s });
+    INFO(r.out.toStdString() << r.err.toStdString());
+    CHECK(r.code == 0);
+    CHECK(r.err.isEmpty());
+    CHECK(r.out.endsWith(u"\n0 problem(s) in 3 file(s)\n"_s));
+    for (const char *name : { "architecture.yaml", "controls.yaml", "risks.yaml" })
+        CHECK(r.out.contains(dir + QString::fromLatin1(name) + u": ok\n"_s));
+}
+
+TEST_CASE("validate reports an unknown key at its line and column", "[cli][validate]")
+{
+    Sandbox s;
+    const QString file = s.path(u"colours.yaml"_s);
+    writeBytes(file,
+        "questionnaire: colours\n"
+        "version: 1\n"
+        "title: Colours\n"
+        "sections:\n"
+        "  - id: colours.main\n"
+        "    title: Main\n"
+        "    questions:\n"
+        "      - id: colours.main.favourite\n"
+        "        text: Is the favourite colour recorded?\n"
+        "        type: yesno\n"
+        "        colour: blue\n");
+    const Run r = s.run({ u"validate"_s, file });
+    INFO(r.out.toStdString() << r.err.toStdString());
+    CHECK(r.code == 1);
+    CHECK(r.out.contains(u"%1:11:9: unknown key 'colour'"_s.arg(file)));
+    CHECK(r.out.endsWith(u"\n1 problem(s) in 1 file(s)\n"_s));
+}

@@ -1,0 +1,391 @@
+// The workspace store: engagements, answers, overrides, the review workflow with its
+// approval freeze, the audit hash chain, and questionnaire versions pinned per engagement.
+#include "AnswerStore.h"
+#include "AuditTrail.h"
+#include "ContentLibrary.h"
+#include "EngagementStore.h"
+#include "QuestionnairePins.h"
+#include "StoredEngagement.h"
+#include "TestSupport.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <catch2/catch.hpp>
+
+using namespace bulkhead;
+
+namespace {
+
+const ContentLibrary &builtIn()
+{
+    static const ContentLibrary lib = ContentLibrary::builtIn();
+    return lib;
+}
+
+WorkspaceOptions testOptions()
+{
+    WorkspaceOptions o;
+    o.actor = QStringLiteral("d.whitfield");
+    o.clock = test::steppingClock(QDateTime(QDate(2026, 2, 3), QTime(9, 0), Qt::UTC));
+    return o;
+}
+
+Engagement sample()
+{
+    Engagement e;
+    e.client = QStringLiteral("Example Health");
+    e.system = QStringLiteral("Claims API");
+    e.csp = QStringLiteral("Amazon ECS");
+    e.architecture = QStringLiteral("hybrid");
+    e.infrastructure = QStringLiteral("converged");
+    e.impact = QStringLiteral("high");
+    e.assessor = QStringLiteral("Dana Whitfield");
+    return e;
+}
+
+qint64 create(Workspace &ws, const ContentLibrary &lib = builtIn())
+{
+    auto id = EngagementStore(ws).create(sample(), lib);
+    INFO((id ? QString() : id.error().toString()).toStdString());
+    REQUIRE(id.ok());
+    return *id;
+}
+
+Result<Answer> save(Workspace &ws, qint64 id, const QString &q, const QString &v, const ContentLibrary &lib = builtIn())
+{
+    return AnswerStore(ws).save(id, {q, v, QStringLiteral("note"), QStringLiteral("examine"), QStringLiteral("M. Ortega")}, lib);
+}
+
+int count(Workspace &ws, const QString &sql)
+{
+    QSqlQuery q = ws.query();
+    REQUIRE(q.exec(sql));
+    REQUIRE(q.next());
+    return q.value(0).toInt();
+}
+
+} // namespace
+
+TEST_CASE("Engagements are created with their fields and listed in order")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    const qint64 first = create(*ws);
+    Engagement other = sample();
+    other.client = QStringLiteral("Second Client");
+    other.impact = QStringLiteral("low");
+    auto second = EngagementStore(*ws).create(other, builtIn());
+    REQUIRE(second.ok());
+    CHECK(first == 1);
+    CHECK(*second == 2);
+    auto all = EngagementStore(*ws).list();
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == 2);
+    CHECK(all->at(0).client == QStringLiteral("Example Health"));
+    CHECK(all->at(0).baseline() == Baseline::High);
+    CHECK(all->at(0).status == EngagementStatus::Draft);
+    CHECK(all->at(0).createdAt == QDateTime(QDate(2026, 2, 3), QTime(9, 0), Qt::UTC));
+    CHECK(all->at(1).baseline() == Baseline::Low);
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM engagement_questionnaire")) == 2); // one questionnaire each
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM questionnaire_version")) == 1);     // stored once
+}
+
+TEST_CASE("Invalid engagement fields are refused")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir);
+    Engagement e = sample();
+    e.architecture = QStringLiteral("serverless");
+    auto bad = EngagementStore(*ws).create(e, builtIn());
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message == QStringLiteral("architecture 'serverless' is not one of typical, hybrid"));
+    e = sample();
+    e.client = QStringLiteral("  ");
+    CHECK(EngagementStore(*ws).create(e, builtIn()).error().message == QStringLiteral("the client name is empty"));
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM engagement")) == 0);
+}
+
+TEST_CASE("Answers are validated, revised and durable when save returns")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    const qint64 id = create(*ws);
+
+    auto first = save(*ws, id, QStringLiteral("arch.host.hardening"), QStringLiteral("partial"));
+    REQUIRE(first.ok());
+    CHECK(first->revision == 1);
+    CHECK(first->status == ImplementationStatus::Partial);
+    CHECK(first->answeredBy == QStringLiteral("d.whitfield"));
+    CHECK(first->questionnaireKey == QStringLiteral("architecture"));
+    CHECK(first->questionnaireVersion == 1);
+    auto second = save(*ws, id, QStringLiteral("arch.host.hardening"), QStringLiteral("yes"));
+    REQUIRE(second.ok());
+    CHECK(second->revision == 2);
+
+    // A second connection (another process would see the same) reads the committed answer.
+    auto other = Workspace::open(ws->path());
+    REQUIRE(other.ok());
+    auto seen = AnswerStore(**other).answers(id);
+    REQUIRE(seen.ok());
+    REQUIRE(seen->size() == 1);
+    CHECK(seen->at(0).value == QStringLiteral("yes"));
+    CHECK(seen->at(0).revision == 2);
+    CHECK(seen->at(0).method == QStringLiteral("examine"));
+    CHECK(seen->at(0).interviewee == QStringLiteral("M. Ortega"));
+
+    auto unknown = save(*ws, id, QStringLiteral("arch.host.colour"), QStringLiteral("yes"));
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().message == QStringLiteral("there is no question 'arch.host.colour' in the questionnaires of engagement 1"));
+    auto outside = save(*ws, id, QStringLiteral("arch.platform.model"), QStringLiteral("serverless"));
+    REQUIRE_FALSE(outside.ok());
+    CHECK(outside.error().message == QStringLiteral("question 'arch.platform.model': 'serverless' is not one of the options (typical, hybrid)"));
+    auto maybe = save(*ws, id, QStringLiteral("arch.host.patching"), QStringLiteral("maybe"));
+    REQUIRE_FALSE(maybe.ok());
+    CHECK(maybe.error().message.contains(QStringLiteral("'maybe' is not an answer to a yes/no question")));
+    auto method = AnswerStore(*ws).save(id, {QStringLiteral("arch.host.patching"), QStringLiteral("yes"), {}, QStringLiteral("guess"), {}}, builtIn());
+    CHECK(method.error().message == QStringLiteral("method 'guess' is not one of examine, interview, test"));
+    auto multi = save(*ws, id, QStringLiteral("arch.infrastructure.storage_attachment"), QStringLiteral("iscsi,nfs"));
+    REQUIRE(multi.ok());
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM answer")) == 2);
+    auto noEngagement = save(*ws, 42, QStringLiteral("arch.host.patching"), QStringLiteral("yes"));
+    CHECK(noEngagement.error().message == QStringLiteral("there is no engagement 42 in this workspace"));
+}
+
+TEST_CASE("Risk overrides need a rationale and a known risk")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    const qint64 id = create(*ws);
+    AnswerStore store(*ws);
+    RiskOverride o{id, QStringLiteral("risk.access_control"), Level::Low, std::nullopt, QStringLiteral("  "), {}, {}};
+    CHECK(store.setRiskOverride(o, builtIn()).error().message == QStringLiteral("overriding risk 'risk.access_control' needs a rationale"));
+    o.rationale = QStringLiteral("Rootless engine verified on all nodes.");
+    o.riskId = QStringLiteral("risk.nope");
+    CHECK(store.setRiskOverride(o, builtIn()).error().message == QStringLiteral("there is no risk 'risk.nope' in the risk catalogue"));
+    o.riskId = QStringLiteral("risk.access_control");
+    REQUIRE(store.setRiskOverride(o, builtIn()).ok());
+    o.likelihood = Level::VeryLow; // a second override replaces the first
+    REQUIRE(store.setRiskOverride(o, builtIn()).ok());
+    auto all = store.riskOverrides(id);
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == 1);
+    CHECK(all->at(0).likelihood == Level::VeryLow);
+    CHECK_FALSE(all->at(0).impact.has_value());
+    CHECK(all->at(0).overriddenBy == QStringLiteral("d.whitfield"));
+
+    auto scored = loadAndScore(*ws, builtIn(), id);
+    REQUIRE(scored.ok());
+    bool found = false;
+    for (const auto &r : scored->card.risks) {
+        if (r.id != QStringLiteral("risk.access_control"))
+            continue;
+        found = true;
+        CHECK(r.overridden);
+        CHECK(r.likelihood == Level::VeryLow);
+        CHECK(r.level == Level::Low); // very low x high
+    }
+    CHECK(found);
+}
+
+TEST_CASE("Workflow: draft, in review, approved; approval freezes; reopen needs a reason")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    const qint64 id = create(*ws);
+    REQUIRE(save(*ws, id, QStringLiteral("arch.host.hardening"), QStringLiteral("yes")).ok());
+    EngagementStore store(*ws);
+
+    CHECK(store.approve(id).error().message == QStringLiteral("engagement 1 is draft; approve needs it to be in_review"));
+    REQUIRE(store.submit(id).ok());
+    REQUIRE(store.approve(id).ok());
+    auto approved = store.get(id);
+    REQUIRE(approved.ok());
+    CHECK(approved->status == EngagementStatus::Approved);
+    CHECK(approved->approvedContentHash.size() == 64);
+    CHECK(approved->approvedContentHash == *store.contentHash(id));
+
+    const QString frozen = QStringLiteral("engagement 1 is approved and cannot be changed; reopen it with a reason first");
+    CHECK(save(*ws, id, QStringLiteral("arch.host.hardening"), QStringLiteral("no")).error().message == frozen);
+    CHECK(AnswerStore(*ws)
+              .setRiskOverride({id, QStringLiteral("risk.access_control"), Level::Low, std::nullopt, QStringLiteral("r"), {}, {}}, builtIn())
+              .error()
+              .message == frozen);
+    Engagement renamed = *approved;
+    renamed.client = QStringLiteral("Renamed");
+    CHECK(store.update(renamed).error().message == frozen);
+    CHECK(store.submit(id).error().message.contains(QStringLiteral("is approved")));
+    auto kept = AnswerStore(*ws).answers(id);
+    REQUIRE(kept.ok());
+    CHECK(kept->at(0).value == QStringLiteral("yes"));
+
+    CHECK(store.reopen(id, QStringLiteral("   ")).error().message == QStringLiteral("reopening engagement 1 needs a reason"));
+    REQUIRE(store.reopen(id, QStringLiteral("Client supplied the 2026 restore test report.")).ok());
+    CHECK(store.get(id)->status == EngagementStatus::Draft);
+    CHECK(store.get(id)->approvedContentHash.isEmpty());
+    REQUIRE(save(*ws, id, QStringLiteral("arch.host.hardening"), QStringLiteral("no")).ok());
+    REQUIRE(store.update(renamed).ok());
+    CHECK(store.get(id)->client == QStringLiteral("Renamed"));
+
+    auto events = AuditTrail(*ws).events(id);
+    REQUIRE(events.ok());
+    QStringList actions;
+    for (const auto &e : *events)
+        actions << e.action;
+    CHECK(actions == QStringList{QStringLiteral("engagement.create"), QStringLiteral("questionnaire.pin"), QStringLiteral("answer.save"),
+                                 QStringLiteral("engagement.submit"), QStringLiteral("engagement.approve"), QStringLiteral("engagement.reopen"),
+                                 QStringLiteral("answer.save"), QStringLiteral("engagement.update")});
+    CHECK(events->at(5).after.contains(QStringLiteral("Client supplied the 2026 restore test report.")));
+    CHECK(events->at(6).before.contains(QStringLiteral("\"value\":\"yes\"")));
+    CHECK(events->at(6).after.contains(QStringLiteral("\"value\":\"no\"")));
+    CHECK(events->at(6).actor == QStringLiteral("d.whitfield"));
+}
+
+TEST_CASE("The database itself refuses changes to an approved engagement")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    const qint64 id = create(*ws);
+    REQUIRE(save(*ws, id, QStringLiteral("arch.host.hardening"), QStringLiteral("yes")).ok());
+    REQUIRE(EngagementStore(*ws).submit(id).ok());
+    REQUIRE(EngagementStore(*ws).approve(id).ok());
+
+    // Another tool writing to the file directly, past the application's checks.
+    const QString path = ws->path();
+    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE answer SET answer_value = 'no' WHERE engagement_id = 1")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM answer WHERE engagement_id = 1")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE engagement SET client = 'x' WHERE id = 1")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("INSERT INTO risk_adjustment VALUES (1, 'risk.access_control', 'low', NULL, 'r', 'm', '2026-01-01')")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM audit_event WHERE id = 1")) != 0);
+    QSqlQuery q = ws->query();
+    CHECK_FALSE(q.exec(QStringLiteral("INSERT INTO answer (engagement_id, question_id, answer_value, implementation_status, answered_by, answered_at, revision, questionnaire_version_id) "
+                                      "VALUES (1, 'arch.host.patching', 'yes', 'implemented', 'x', '2026-01-01', 1, 1)")));
+    CHECK(q.lastError().databaseText().contains(QStringLiteral("engagement is approved and cannot be changed")));
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM answer WHERE answer_value = 'yes'")) == 1);
+    // Reopening is the one change allowed.
+    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE engagement SET status = 'draft' WHERE id = 1")) == 0);
+}
+
+TEST_CASE("The audit chain verifies, and names the first event edited or removed behind its back")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    const qint64 id = create(*ws);
+    for (const auto &v : {QStringLiteral("yes"), QStringLiteral("partial"), QStringLiteral("no")})
+        REQUIRE(save(*ws, id, QStringLiteral("arch.host.hardening"), v).ok());
+    AuditTrail trail(*ws);
+    auto clean = trail.verify();
+    REQUIRE(clean.ok());
+    CHECK(clean->ok());
+    CHECK(clean->eventsChecked == 5); // create, pin, three answers
+    auto events = trail.events();
+    REQUIRE(events->size() == 5);
+    CHECK(events->at(0).prevHash == QString(64, QLatin1Char('0')));
+    for (int i = 1; i < 5; ++i)
+        CHECK(events->at(i).prevHash == events->at(i - 1).hash);
+    CHECK(AuditTrail::computeHash(events->at(3)) == events->at(3).hash);
+
+    const QString path = ws->path();
+    SECTION("an edited event")
+    {
+        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET after_state = replace(after_state, 'partial', 'yes') WHERE id = 4;")) == 0);
+        auto v = trail.verify();
+        REQUIRE(v.ok());
+        CHECK(v->firstBrokenEvent == 4);
+        CHECK(v->eventsChecked == 4);
+        CHECK(v->problem == QStringLiteral("event 4 was changed after it was written (its hash does not match its content)"));
+    }
+    SECTION("an edited event whose hash was recomputed breaks the link of the next one")
+    {
+        auto forged = events->at(2);
+        forged.actor = QStringLiteral("mallory");
+        const QString hash = AuditTrail::computeHash(forged);
+        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET actor = 'mallory', hash = '%1' WHERE id = 3;").arg(hash)) == 0);
+        auto v = trail.verify();
+        CHECK(v->firstBrokenEvent == 4);
+        CHECK(v->problem.contains(QStringLiteral("does not link to the event before it")));
+    }
+    SECTION("the last event removed")
+    {
+        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 5;")) == 0);
+        auto v = trail.verify();
+        CHECK(v->firstBrokenEvent == 5);
+        CHECK(v->problem == QStringLiteral("the trail ends at event 4, but event 5 was recorded as its last: events were removed from the end"));
+    }
+    SECTION("the last event removed and the recorded end forged to match")
+    {
+        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 5; "
+                                                       "UPDATE audit_head SET last_id = 4, last_hash = (SELECT hash FROM audit_event WHERE id = 4);")) == 0);
+        auto v = trail.verify();
+        CHECK_FALSE(v->ok());
+        CHECK_FALSE(v->firstBrokenEvent.has_value());
+        CHECK(v->problem == QStringLiteral("answer arch.host.hardening of engagement 1 (revision 3) does not match the last audit event that saved it"));
+    }
+    SECTION("an answer changed without the application")
+    {
+        REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE answer SET answer_value = 'yes', implementation_status = 'implemented'")) == 0);
+        auto v = trail.verify();
+        CHECK_FALSE(v->ok());
+        CHECK(v->problem.startsWith(QStringLiteral("answer arch.host.hardening of engagement 1")));
+    }
+    SECTION("a removed event")
+    {
+        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 2;")) == 0);
+        auto v = trail.verify();
+        CHECK(v->firstBrokenEvent == 3);
+        CHECK(v->problem == QStringLiteral("event 2 is missing (the chain jumps from 1 to 3)"));
+    }
+}
+
+TEST_CASE("An engagement keeps the questionnaire version it was answered under")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    const qint64 id = create(*ws);
+    REQUIRE(save(*ws, id, QStringLiteral("arch.host.os_placement"), QStringLiteral("ad_hoc")).ok());
+
+    // Version 2 of the library changes the option's meaning: 'ad_hoc' is now fully implemented,
+    // and 'separated' is gone.
+    const ContentLibrary &v1 = builtIn();
+    QString text = v1.questionnaire(QStringLiteral("architecture"))->yamlText;
+    text.replace(QStringLiteral("version: 1"), QStringLiteral("version: 2"));
+    const qsizetype adHoc = text.indexOf(QStringLiteral("value: ad_hoc"));
+    REQUIRE(adHoc > 0);
+    const qsizetype status = text.indexOf(QStringLiteral("status: partial"), adHoc);
+    REQUIRE(status > adHoc);
+    text.replace(status, 15, QStringLiteral("status: implemented"));
+    ContentLibrary v2 = v1;
+    const auto problems = v2.addText(QStringLiteral("architecture-v2.yaml"), text, ContentLibrary::Replace::NewerVersionOnly);
+    INFO((problems.isEmpty() ? QString() : problems.first().toString()).toStdString());
+    REQUIRE(problems.isEmpty());
+    REQUIRE(v2.questionnaire(QStringLiteral("architecture"))->version == 2);
+    REQUIRE(v2.question(QStringLiteral("arch.host.os_placement"))->statusOf(QStringLiteral("ad_hoc")) == ImplementationStatus::Implemented);
+
+    // The old engagement still scores and validates under version 1.
+    auto content = QuestionnairePins(*ws).contentFor(id, v2);
+    REQUIRE(content.ok());
+    CHECK(content->questionnaire(QStringLiteral("architecture"))->version == 1);
+    CHECK(content->question(QStringLiteral("arch.host.os_placement"))->statusOf(QStringLiteral("ad_hoc")) == ImplementationStatus::Partial);
+    auto again = save(*ws, id, QStringLiteral("arch.host.os_placement"), QStringLiteral("ad_hoc"), v2);
+    REQUIRE(again.ok());
+    CHECK(again->status == ImplementationStatus::Partial);
+    CHECK(again->questionnaireVersion == 1);
+    auto scored = loadAndScore(*ws, v2, id);
+    REQUIRE(scored.ok());
+    for (const auto &c : scored->card.controls)
+        if (c.id == QStringLiteral("CM-8"))
+            CHECK(c.result == ControlDetermination::OtherThanSatisfied);
+
+    // A new engagement starts on version 2.
+    auto fresh = EngagementStore(*ws).create(sample(), v2);
+    REQUIRE(fresh.ok());
+    auto pins = QuestionnairePins(*ws).pinned(*fresh);
+    REQUIRE(pins.ok());
+    CHECK(pins->value(QStringLiteral("architecture")).version == 2);
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM questionnaire_version")) == 2);
+    auto freshAnswer = save(*ws, *fresh, QStringLiteral("arch.host.os_placement"), QStringLiteral("ad_hoc"), v2);
+    REQUIRE(freshAnswer.ok());
+    CHECK(freshAnswer->status == ImplementationStatus::Implemented);
+    CHECK(freshAnswer->questionnaireVersion == 2);
+}
