@@ -135,8 +135,10 @@ Result<AuditVerification> AuditTrail::verify() const
             v.firstBrokenEvent = e.id;
             v.problem = why;
         };
-        if (e.id != expectedId)
+        if (e.id != expectedId) {
             broken(QStringLiteral("event %1 is missing (the chain jumps from %2 to %3)").arg(expectedId).arg(expectedId - 1).arg(e.id));
+            v.firstBrokenEvent = expectedId; // the missing one is where the trail breaks
+        }
         else if (e.prevHash != expectedPrev)
             broken(QStringLiteral("event %1 does not link to the event before it (the previous event was changed or removed)").arg(e.id));
         else if (computeHash(e) != e.hash)

@@ -39,6 +39,16 @@ QString SqlDialect::backupInto(const QString &path) const
     return QStringLiteral("VACUUM INTO '%1'").arg(quoted);
 }
 
+QString SqlDialect::integrityCheck() const
+{
+    return QStringLiteral("PRAGMA quick_check");
+}
+
+QString SqlDialect::countSchemaObjects() const
+{
+    return QStringLiteral("SELECT count(*) FROM sqlite_master");
+}
+
 QString SqlDialect::readApplicationId() const
 {
     return QStringLiteral("PRAGMA application_id");

