@@ -62,7 +62,8 @@ ScoreCard score(const Engagement &e, const QList<Answer> &answers, const QList<R
     return scoreEngagement({&library(), e, answers, overrides, policy});
 }
 
-const ControlResult &control(const ScoreCard &card, const QString &id)
+// Copies, so a result may outlive the card it came from.
+ControlResult control(const ScoreCard &card, const QString &id)
 {
     for (const auto &c : card.controls)
         if (c.id == id)
@@ -71,7 +72,7 @@ const ControlResult &control(const ScoreCard &card, const QString &id)
     return card.controls.first();
 }
 
-const RiskRating &risk(const ScoreCard &card, const QString &id)
+RiskRating risk(const ScoreCard &card, const QString &id)
 {
     for (const auto &r : card.risks)
         if (r.id == id)
@@ -80,7 +81,7 @@ const RiskRating &risk(const ScoreCard &card, const QString &id)
     return card.risks.first();
 }
 
-const FamilyScore &family(const ScoreCard &card, const QString &id)
+FamilyScore family(const ScoreCard &card, const QString &id)
 {
     for (const auto &f : card.families)
         if (f.id == id)
