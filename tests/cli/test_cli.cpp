@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <QDate>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -633,4 +634,52 @@ TEST_CASE("validate reports an unknown key at its line and column", "[cli][valid
     CHECK(r.code == 1);
     CHECK(r.out.contains(u"%1:11:9: unknown key 'colour'"_s.arg(file)));
     CHECK(r.out.endsWith(u"\n1 problem(s) in 1 file(s)\n"_s));
+}
+
+TEST_CASE("questionnaires in the user's folder are used, and a broken one is reported and skipped", "[cli][content]")
+{
+    Sandbox s;
+    const QString folder = s.path(u"xdg/bulkhead/questionnaires"_s);
+    REQUIRE(QDir().mkpath(folder));
+    writeBytes(folder + u"/registry.yaml"_s,
+               "questionnaire: registry\n"
+               "version: 1\n"
+               "title: Image registry\n"
+               "sections:\n"
+               "  - id: reg.images\n"
+               "    title: Images\n"
+               "    questions:\n"
+               "      - id: reg.images.signed\n"
+               "        text: Are images signed and the signatures checked before deployment?\n"
+               "        type: yesno\n"
+               "        controls: [CM-14]\n"
+               "        mitigates: {risk.underlying_security: 0.5}\n");
+    writeBytes(folder + u"/broken.yaml"_s,
+               "questionnaire: broken\n"
+               "version: 1\n"
+               "title: Broken\n"
+               "sections:\n"
+               "  - id: br.one\n"
+               "    title: One\n"
+               "    questions:\n"
+               "      - {id: br.one.q1, text: Question, type: yesno, controls: [ZZ-1]}\n");
+
+    const Run created = s.cli({ u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--csp"_s, u"P"_s,
+        u"--architecture"_s, u"typical"_s });
+    CHECK(created.code == 0);
+    CHECK(created.out == u"1\n"_s);
+    CHECK(created.err == u"bulkhead-cli: skipped user content: %1/broken.yaml:8:65: question 'br.one.q1' maps to unknown control 'ZZ-1' (not an active NIST SP 800-53 rev5 control in the catalogue)\n"_s.arg(folder));
+    CHECK(sqliteQuery(s.workspace(), u"SELECT questionnaire_key FROM engagement_questionnaire ORDER BY 1"_s) == u"architecture\nregistry"_s);
+
+    const Run answered = s.cli({ u"answer"_s, u"1"_s, u"reg.images.signed"_s, u"no"_s });
+    CHECK(answered.code == 0);
+    CHECK(answered.out == u"saved reg.images.signed = no (not_implemented), revision 1\n"_s);
+
+    // --questionnaires names another folder: the user's default one is then not read.
+    REQUIRE(QDir().mkpath(s.path(u"empty"_s)));
+    const Run elsewhere = s.run({ u"--workspace"_s, s.path(u"other.bulkhead"_s), u"--questionnaires"_s, s.path(u"empty"_s),
+        u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--csp"_s, u"P"_s, u"--architecture"_s, u"hybrid"_s });
+    CHECK(elsewhere.code == 0);
+    CHECK(elsewhere.err.isEmpty());
+    CHECK(sqliteQuery(s.path(u"other.bulkhead"_s), u"SELECT questionnaire_key FROM engagement_questionnaire"_s) == u"architecture"_s);
 }
