@@ -87,7 +87,7 @@ Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, 
         q.addBindValue(engagementId);
         q.addBindValue(input.questionId);
         if (!q.exec())
-            return m_ws.sqlError(q, QStringLiteral("reading the previous answer"));
+            return m_ws.sqlError(q, QStringLiteral("reading the previous answer to '%1'").arg(input.questionId));
         if (q.next())
             before = readAnswer(q);
         q.finish();
@@ -197,7 +197,7 @@ Result<QList<RiskOverride>> AnswerStore::riskOverrides(qint64 engagementId) cons
                              "WHERE engagement_id = ? ORDER BY risk_id"));
     q.addBindValue(engagementId);
     if (!q.exec())
-        return m_ws.sqlError(q, QStringLiteral("reading risk overrides"));
+        return m_ws.sqlError(q, QStringLiteral("reading the risk overrides of engagement %1").arg(engagementId));
     QList<RiskOverride> all;
     while (q.next()) {
         RiskOverride o;

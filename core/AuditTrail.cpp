@@ -1,5 +1,6 @@
 #include "AuditTrail.h"
 
+#include "AuditReconciliation.h"
 #include "Workspace.h"
 
 #include <QCryptographicHash>
@@ -126,6 +127,7 @@ Result<AuditVerification> AuditTrail::verify() const
     if (!q.exec(kSelect + QStringLiteral(" ORDER BY id")))
         return m_ws.sqlError(q, QStringLiteral("reading the audit trail"));
     AuditVerification v;
+    QList<AuditEvent> events;
     QString expectedPrev = kGenesisHash;
     qint64 expectedId = 1;
     while (q.next()) {
@@ -145,16 +147,15 @@ Result<AuditVerification> AuditTrail::verify() const
             broken(QStringLiteral("event %1 was changed after it was written (its hash does not match its content)").arg(e.id));
         if (v.firstBrokenEvent)
             return v;
-        if (e.action == QLatin1String("answer.save"))
-            v.lastAnswerEvents.insert(e.entity, e.after);
+        events.append(e);
         expectedPrev = e.hash;
         ++expectedId;
     }
     if (auto tail = checkTail(v, expectedId - 1, expectedPrev); !tail)
         return tail.error();
     if (v.ok()) {
-        if (auto answers = checkAnswers(v); !answers)
-            return answers.error();
+        if (auto reconciled = reconcileWithTrail(m_ws, events, v); !reconciled)
+            return reconciled.error();
     }
     return v;
 }
@@ -173,28 +174,6 @@ Status AuditTrail::checkTail(AuditVerification &v, qint64 lastId, const QString 
     } else if (headId < lastId || (recorded && q.value(1).toString() != lastHash)) {
         v.firstBrokenEvent = std::max<qint64>(headId, 1);
         v.problem = QStringLiteral("the recorded end of the trail (event %1) does not match its last event %2").arg(headId).arg(lastId);
-    }
-    return {};
-}
-
-Status AuditTrail::checkAnswers(AuditVerification &v) const
-{
-    // Every stored answer must be the one its last audited save wrote; otherwise the answer was
-    // changed, or the event recording it removed, behind the application's back.
-    QSqlQuery q = m_ws.query();
-    if (!q.exec(QStringLiteral("SELECT engagement_id, question_id, revision, answer_value FROM answer ORDER BY engagement_id, question_id")))
-        return m_ws.sqlError(q, QStringLiteral("reading answers"));
-    while (q.next()) {
-        const QString entity = QStringLiteral("engagement:%1/answer:%2").arg(q.value(0).toLongLong()).arg(q.value(1).toString());
-        const QJsonObject after = QJsonDocument::fromJson(v.lastAnswerEvents.value(entity).toUtf8()).object();
-        if (after.value(QStringLiteral("revision")).toInt() != q.value(2).toInt()
-            || after.value(QStringLiteral("value")).toString() != q.value(3).toString()) {
-            v.problem = QStringLiteral("answer %1 of engagement %2 (revision %3) does not match the last audit event that saved it")
-                            .arg(q.value(1).toString())
-                            .arg(q.value(0).toLongLong())
-                            .arg(q.value(2).toInt());
-            return {};
-        }
     }
     return {};
 }

@@ -37,7 +37,6 @@ struct AuditVerification
     std::optional<qint64> firstBrokenEvent;
     QString problem; // empty when the trail is intact
     bool ok() const { return problem.isEmpty(); }
-    QHash<QString, QString> lastAnswerEvents; // entity -> "after" of its last answer.save
 };
 
 class AuditTrail
@@ -50,7 +49,7 @@ public:
                   const QJsonObject &before, const QJsonObject &after);
     Result<QList<AuditEvent>> events(std::optional<qint64> engagementId = std::nullopt) const;
     // Walks the whole chain from the first event, checks that it ends where the last append
-    // recorded, and that every stored answer is the one its last audited save wrote.
+    // recorded, and that every record in the workspace is as its last audit event left it.
     Result<AuditVerification> verify() const;
 
     // The hash an event must carry: SHA-256 over its content and its predecessor's hash.
@@ -58,7 +57,6 @@ public:
 
 private:
     Status checkTail(AuditVerification &v, qint64 lastId, const QString &lastHash) const;
-    Status checkAnswers(AuditVerification &v) const;
 
     Workspace &m_ws;
 };

@@ -22,10 +22,11 @@ Kind detectKind(const QString &file, const QString &text, QList<Error> &problems
     const auto root = yaml.parse(text);
     if (!root)
         return Kind::Unknown;
-    if (root->IsMap()) {
-        if ((*root)["questionnaire"].IsDefined())
+    const YAML::Node &document = *root;
+    if (document.IsMap()) {
+        if (document["questionnaire"].IsDefined())
             return Kind::Questionnaire;
-        const QString catalogue = YamlReader::scalar((*root)["catalogue"]);
+        const QString catalogue = YamlReader::scalar(document["catalogue"]);
         if (catalogue == QLatin1String("risks"))
             return Kind::Risks;
         if (catalogue == QLatin1String("controls"))
@@ -60,6 +61,16 @@ const QStringList &ContentLibrary::engagementFacts()
                                       QStringLiteral("fact.service_model"), QStringLiteral("fact.impact"),
                                       QStringLiteral("fact.csp")};
     return facts;
+}
+
+QString ContentLibrary::builtInFileMatching(const QByteArray &bytes)
+{
+    for (const auto &file : builtInContentFiles()) {
+        QFile f(file);
+        if (f.open(QIODevice::ReadOnly) && f.readAll() == bytes)
+            return file;
+    }
+    return {};
 }
 
 ContentLibrary ContentLibrary::builtIn(QList<Error> *problems)
@@ -101,7 +112,9 @@ QList<Error> ContentLibrary::addFiles(const QStringList &paths, Replace replace)
             problems.append(Error{QStringLiteral("cannot read the file: %1").arg(f.errorString()), path, 0, 0});
             continue;
         }
-        const QByteArray bytes = f.readAll();
+        QByteArray bytes = f.readAll();
+        if (bytes.startsWith("\xEF\xBB\xBF")) // a byte-order mark, as some Windows editors write
+            bytes.remove(0, 3);
         const QString text = QString::fromUtf8(bytes);
         if (text.toUtf8() != bytes) {
             problems.append(Error{QStringLiteral("the file is not valid UTF-8 text"), path, 0, 0});

@@ -34,6 +34,9 @@ public:
     // Facts every engagement has, from its record; questions may set more.
     static const QStringList &engagementFacts();
 
+    // The built-in file (":/questionnaires/...") whose bytes are exactly `bytes`, if any.
+    static QString builtInFileMatching(const QByteArray &bytes);
+
     // The compiled-in library. Problems in it are defects; tests assert there are none.
     static ContentLibrary builtIn(QList<Error> *problems = nullptr);
 

@@ -66,11 +66,17 @@ Status checkFields(const Engagement &e)
     return {};
 }
 
+void normalise(Engagement &e)
+{
+    for (QString *field : {&e.client, &e.system, &e.csp, &e.assessor, &e.reviewer})
+        *field = field->trimmed();
+}
+
 void bindFields(QSqlQuery &q, const Engagement &e)
 {
-    q.addBindValue(e.client.trimmed());
-    q.addBindValue(e.system.trimmed());
-    q.addBindValue(e.csp.trimmed());
+    q.addBindValue(e.client);
+    q.addBindValue(e.system);
+    q.addBindValue(e.csp);
     q.addBindValue(e.serviceModel);
     q.addBindValue(e.architecture);
     q.addBindValue(e.infrastructure);
@@ -89,6 +95,7 @@ QString entityOf(qint64 id)
 
 Result<qint64> EngagementStore::create(Engagement e, const ContentLibrary &library)
 {
+    normalise(e); // what is stored is what is audited
     if (auto fields = checkFields(e); !fields)
         return fields.error();
     qint64 id = 0;
@@ -152,8 +159,10 @@ Status EngagementStore::checkEditable(qint64 id) const
     return {};
 }
 
-Status EngagementStore::update(const Engagement &changed)
+Status EngagementStore::update(const Engagement &requested)
 {
+    Engagement changed = requested;
+    normalise(changed);
     if (auto fields = checkFields(changed); !fields)
         return fields;
     return m_ws.write([&]() -> Status {
@@ -170,9 +179,10 @@ Status EngagementStore::update(const Engagement &changed)
         q.addBindValue(changed.id);
         if (!q.exec())
             return m_ws.sqlError(q, QStringLiteral("changing engagement %1").arg(changed.id));
-        Engagement after = changed;
-        after.status = before->status;
-        return AuditTrail(m_ws).append(changed.id, QStringLiteral("engagement.update"), entityOf(changed.id), toJson(*before), toJson(after));
+        auto after = get(changed.id); // what was written, as it reads back
+        if (!after)
+            return after.error();
+        return AuditTrail(m_ws).append(changed.id, QStringLiteral("engagement.update"), entityOf(changed.id), toJson(*before), toJson(*after));
     });
 }
 

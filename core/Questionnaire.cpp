@@ -72,6 +72,8 @@ std::optional<QString> Question::invalidValueReason(const QString &value) const
         return std::nullopt;
     case QuestionType::Multi: {
         const QStringList values = answerValues(value);
+        if (value.split(QLatin1Char(',')).contains(QString()) && !value.isEmpty())
+            return QStringLiteral("'%1' has an empty choice; list the options separated by single commas").arg(value);
         if (values.isEmpty())
             return QStringLiteral("a multiple-choice answer needs at least one option (%1)").arg(optionList());
         for (const auto &v : values) {

@@ -91,6 +91,9 @@ private:
             return;
         if (!kIdPattern.match(id).hasMatch())
             m_yaml.error(node, QStringLiteral("id '%1' must be dotted lower-case words (letters, digits, '_')").arg(id));
+        // Conditions read names starting with "fact." as facts, so no question may be called so.
+        if (id == QLatin1String("fact") || id.startsWith(QLatin1String("fact.")))
+            m_yaml.error(node, QStringLiteral("id '%1' starts with 'fact', which is reserved for facts").arg(id));
         if (m_ids.contains(id))
             m_yaml.error(node, QStringLiteral("duplicate id '%1'").arg(id));
         m_ids.insert(id);
@@ -137,6 +140,8 @@ private:
         q.sets = m_yaml.string(node, "sets", what, false).value_or(QString());
         if (!q.sets.isEmpty() && !kFactPattern.match(q.sets).hasMatch())
             m_yaml.error(node["sets"], QStringLiteral("%1 sets '%2', but a fact is named fact.<name>").arg(what, q.sets));
+        if (q.sets == QLatin1String("fact.impact"))
+            m_yaml.error(node["sets"], QStringLiteral("%1 sets fact.impact, the engagement's FIPS 199 level, which decides the baseline; it can only be changed on the engagement").arg(what));
         if (const auto when = m_yaml.string(node, "when", what, false))
             q.when = m_yaml.condition(node["when"], *when, what);
         section.questions.append(std::move(q));
@@ -157,6 +162,8 @@ private:
         }
         if (!m_yaml.expectSequence(options, QStringLiteral("'options' of %1").arg(what)))
             return;
+        if (options.size() == 0)
+            m_yaml.error(options, QStringLiteral("%1 has no options to choose from").arg(what));
         for (const auto &o : options) {
             if (!m_yaml.expectMap(o, QStringLiteral("an option of %1").arg(what)))
                 continue;

@@ -5,6 +5,7 @@
 #include "ContentParser.h"
 #include "Workspace.h"
 
+#include <QCryptographicHash>
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QVariant>
@@ -19,7 +20,7 @@ Result<qint64> QuestionnairePins::pin(qint64 engagementId, const Questionnaire &
     q.addBindValue(questionnaire.version);
     q.addBindValue(questionnaire.sha256);
     if (!q.exec())
-        return m_ws.sqlError(q, QStringLiteral("looking up a questionnaire version"));
+        return m_ws.sqlError(q, QStringLiteral("looking up questionnaire '%1' version %2").arg(questionnaire.key).arg(questionnaire.version));
     qint64 rowId = 0;
     if (q.next()) {
         rowId = q.value(0).toLongLong();
@@ -31,7 +32,7 @@ Result<qint64> QuestionnairePins::pin(qint64 engagementId, const Questionnaire &
         q.addBindValue(questionnaire.title);
         q.addBindValue(questionnaire.yamlText);
         if (!q.exec() || !q.next())
-            return m_ws.sqlError(q, QStringLiteral("storing a questionnaire version"));
+            return m_ws.sqlError(q, QStringLiteral("storing questionnaire '%1' version %2").arg(questionnaire.key).arg(questionnaire.version));
         rowId = q.value(0).toLongLong();
         q.finish();
     }
@@ -59,7 +60,7 @@ Result<QHash<QString, PinnedVersion>> QuestionnairePins::pinned(qint64 engagemen
                              "JOIN questionnaire_version v ON v.id = p.questionnaire_version_id WHERE p.engagement_id = ?"));
     q.addBindValue(engagementId);
     if (!q.exec())
-        return m_ws.sqlError(q, QStringLiteral("reading pinned questionnaires"));
+        return m_ws.sqlError(q, QStringLiteral("reading the questionnaires pinned to engagement %1").arg(engagementId));
     QHash<QString, PinnedVersion> pins;
     while (q.next())
         pins.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toString()});
@@ -82,8 +83,14 @@ Result<ContentLibrary> QuestionnairePins::contentFor(qint64 engagementId, const 
         if (!q.exec() || !q.next())
             return m_ws.sqlError(q, QStringLiteral("reading questionnaire '%1'").arg(it.key()));
         const QString source = QStringLiteral("%1#questionnaire-%2-v%3").arg(m_ws.path(), it.key()).arg(it->version);
+        const QString text = q.value(0).toString();
+        const QString sha = QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+        if (sha != it->sha256)
+            return Error{QStringLiteral("the stored text of questionnaire '%1' version %2 does not match its SHA-256; it was changed outside Bulkhead")
+                             .arg(it.key()).arg(it->version),
+                         m_ws.path()};
         QList<Error> problems;
-        auto parsed = parseQuestionnaire(source, q.value(0).toString(), problems);
+        auto parsed = parseQuestionnaire(source, text, problems);
         if (!parsed)
             return problems.value(0, Error{QStringLiteral("a pinned questionnaire cannot be read"), source});
         content.setQuestionnaire(std::move(*parsed));

@@ -22,6 +22,7 @@ constexpr Step kSteps[] = {
     {1, ":/schema/common/001-initial.sql"},
     {2, ":/schema/{engine}/002-approval-freeze.sql"},
     {3, ":/schema/common/003-audit-head.sql"},
+    {4, ":/schema/{engine}/004-freeze-hardening.sql"},
 };
 
 } // namespace

@@ -150,11 +150,13 @@ private:
             Level impact = risk.impact;
             r.reasons << QStringLiteral("inherent likelihood %1 and impact %2 from the risk catalogue")
                              .arg(levelLabel(likelihood), levelLabel(impact));
+            // Steps are summed and the sum applied once, so the order of modifiers never matters.
+            int likelihoodSteps = 0, impactSteps = 0;
             for (const auto &m : risk.modifiers) {
                 if (!m.when.evaluate(m_facts.lookup()))
                     continue;
-                likelihood = shiftLevel(likelihood, m.likelihoodSteps);
-                impact = shiftLevel(impact, m.impactSteps);
+                likelihoodSteps += m.likelihoodSteps;
+                impactSteps += m.impactSteps;
                 QStringList moves;
                 if (m.likelihoodSteps != 0)
                     moves << QStringLiteral("likelihood %1%2").arg(m.likelihoodSteps > 0 ? QStringLiteral("+") : QString()).arg(m.likelihoodSteps);
@@ -162,6 +164,8 @@ private:
                     moves << QStringLiteral("impact %1%2").arg(m.impactSteps > 0 ? QStringLiteral("+") : QString()).arg(m.impactSteps);
                 r.reasons << QStringLiteral("%1: %2 [%3]").arg(moves.join(QStringLiteral(", ")), m.reason, m_facts.explain(m.when));
             }
+            likelihood = shiftLevel(likelihood, likelihoodSteps);
+            impact = shiftLevel(impact, impactSteps);
             r.inherentLikelihood = likelihood;
             r.inherentImpact = impact;
             r.inherentLevel = riskLevel(likelihood, impact);

@@ -51,8 +51,13 @@ bool YamlReader::expectSequence(const YAML::Node &node, const QString &what)
 
 void YamlReader::checkKeys(const YAML::Node &map, std::initializer_list<const char *> allowed, const QString &what)
 {
+    QStringList seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
         const QString key = scalar(it->first);
+        // YAML forbids a key twice in one mapping; yaml-cpp would silently keep the first.
+        if (seen.contains(key))
+            error(it->first, QStringLiteral("key '%1' appears twice in %2").arg(key, what));
+        seen << key;
         bool known = false;
         for (const char *a : allowed)
             known = known || key == QLatin1String(a);
@@ -67,7 +72,8 @@ void YamlReader::checkKeys(const YAML::Node &map, std::initializer_list<const ch
 
 QString YamlReader::scalar(const YAML::Node &node)
 {
-    if (!node.IsScalar())
+    // An absent key gives an invalid node, whose type queries throw.
+    if (!node.IsDefined() || !node.IsScalar())
         return {};
     const std::string &s = node.Scalar();
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));

@@ -8,9 +8,14 @@ namespace bulkhead::cli {
 Result<Arguments> Arguments::parse(const QStringList &words, const QSet<QString> &valueOptions, const QSet<QString> &flags)
 {
     Arguments args;
+    bool optionsEnded = false;
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString &w = words.at(i);
-        if (!w.startsWith(QLatin1String("--")) || w == QLatin1String("--")) {
+        if (!optionsEnded && w == QLatin1String("--")) {
+            optionsEnded = true; // what follows is taken as it is, even a value starting with --
+            continue;
+        }
+        if (optionsEnded || !w.startsWith(QLatin1String("--"))) {
             args.m_positionals << w;
             continue;
         }

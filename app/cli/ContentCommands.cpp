@@ -4,6 +4,8 @@
 #include "Commands.h"
 
 #include <QDir>
+#include <QFile>
+#include <QSet>
 #include <QFileInfo>
 
 namespace bulkhead::cli {
@@ -28,25 +30,30 @@ int runValidate(Context &ctx, const QStringList &words)
             files << path;
         }
     }
-    // Files are checked in order against the built-in library and the files before them, so a
-    // questionnaire may rely on a risk catalogue named earlier on the command line. Catalogues
-    // first, as the built-in library loads them.
-    std::stable_sort(files.begin(), files.end(), [](const QString &a, const QString &b) {
-        auto rank = [](const QString &f) {
-            return f.endsWith(QLatin1String("controls.yaml")) ? 0 : f.endsWith(QLatin1String("risks.yaml")) ? 1 : 2;
-        };
-        return rank(a) < rank(b);
-    });
-    ContentLibrary library = ctx.library();
-    int problems = 0;
+    // The files are checked as the program would load them from a user's folder: together (so a
+    // questionnaire may rely on a risk catalogue beside it), on top of the built-in library, a
+    // questionnaire replacing a built-in one only with a higher version. A file identical to a
+    // built-in one (the library's own sources) is the built-in content itself.
+    QStringList candidates;
     for (const auto &file : files) {
-        const auto found = library.addFiles({file}, ContentLibrary::Replace::Any);
-        for (const auto &p : found)
-            ctx.out << p.toString() << '\n';
-        problems += static_cast<int>(found.size());
-        if (found.isEmpty())
-            ctx.out << file << ": ok\n";
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return ctx.fail(Error{QStringLiteral("cannot read the file: %1").arg(f.errorString()), file}, InvalidInput);
+        if (ContentLibrary::builtInFileMatching(f.readAll()).isEmpty())
+            candidates << file;
     }
+    ContentLibrary library = ContentLibrary::builtIn();
+    const QList<Error> found = library.addFiles(candidates);
+    QSet<QString> broken;
+    for (const auto &p : found) {
+        ctx.out << p.toString() << '\n';
+        broken.insert(p.file);
+    }
+    for (const auto &file : files) {
+        if (!broken.contains(file))
+            ctx.out << file << (candidates.contains(file) ? ": ok\n" : ": ok (the built-in file)\n");
+    }
+    const auto problems = found.size();
     ctx.out << problems << " problem(s) in " << files.size() << " file(s)" << Qt::endl;
     return problems > 0 ? ProblemsFound : Success;
 }

@@ -610,7 +610,63 @@ TEST_CASE("validate accepts the built-in content files", "[cli][validate]")
     CHECK(r.err.isEmpty());
     CHECK(r.out.endsWith(u"\n0 problem(s) in 3 file(s)\n"_s));
     for (const char *name : { "architecture.yaml", "controls.yaml", "risks.yaml" })
-        CHECK(r.out.contains(dir + QString::fromLatin1(name) + u": ok\n"_s));
+        CHECK(r.out.contains(dir + QString::fromLatin1(name) + u": ok (the built-in file)\n"_s));
+}
+
+TEST_CASE("validate checks files as a user's folder would load them", "[cli][validate]")
+{
+    Sandbox s;
+    // A risk catalogue and a questionnaire that mitigates its risk and whose risk reads its fact:
+    // each needs the other, so they are checked together.
+    writeBytes(s.path(u"registry-risks.yaml"_s),
+        "catalogue: risks\n"
+        "version: 1\n"
+        "risks:\n"
+        "  - id: risk.untrusted_images\n"
+        "    title: Images from untrusted sources\n"
+        "    description: Images are pulled from registries nobody vetted.\n"
+        "    area: content\n"
+        "    likelihood: moderate\n"
+        "    impact: high\n"
+        "    modifiers:\n"
+        "      - {when: \"fact.public_registry == 'yes'\", likelihood: 1, reason: Public registries are in use.}\n");
+    writeBytes(s.path(u"registry.yaml"_s),
+        "questionnaire: registry\n"
+        "version: 1\n"
+        "title: Registry\n"
+        "sections:\n"
+        "  - id: reg.src\n"
+        "    title: Sources\n"
+        "    questions:\n"
+        "      - {id: reg.src.public, text: Are public registries used, type: yesno, sets: fact.public_registry}\n"
+        "      - {id: reg.src.vetted, text: Are images vetted, type: yesno, controls: [SR-3], mitigates: {risk.untrusted_images: 1.0}}\n");
+    const Run together = s.run({ u"validate"_s, s.path(u"registry.yaml"_s), s.path(u"registry-risks.yaml"_s) });
+    INFO(together.out.toStdString());
+    CHECK(together.code == 0);
+    CHECK(together.out.endsWith(u"0 problem(s) in 2 file(s)\n"_s));
+
+    // A changed copy of a built-in questionnaire that keeps its version would not replace it.
+    QString copy = QString::fromUtf8(readBytes(sourceRoot() + u"/questionnaires/architecture.yaml"_s));
+    copy.replace(u"title: Container architecture"_s, u"title: Container architecture (firm edition)"_s);
+    writeBytes(s.path(u"architecture.yaml"_s), copy.toUtf8());
+    const Run stale = s.run({ u"validate"_s, s.path(u"architecture.yaml"_s) });
+    CHECK(stale.code == 1);
+    CHECK(stale.out.startsWith(u"%1:1:1: questionnaire 'architecture' version 1 is already loaded from :/questionnaires/architecture.yaml; give this file a higher version to replace it\n"_s.arg(s.path(u"architecture.yaml"_s))));
+
+    // A YAML file that is not content at all (a compose file in the folder, say) is reported, not a crash.
+    writeBytes(s.path(u"compose.yaml"_s), "services:\n  web:\n    image: nginx\n");
+    const Run other = s.run({ u"validate"_s, s.path(u"compose.yaml"_s) });
+    CHECK(other.code == 1);
+    CHECK(other.out.startsWith(u"%1:1:1: not a Bulkhead content file"_s.arg(s.path(u"compose.yaml"_s))));
+}
+
+TEST_CASE("after --, an answer may start with dashes", "[cli][answer]")
+{
+    Sandbox s;
+    s.demo();
+    const Run r = s.cli({ u"answer"_s, u"--note"_s, u"n"_s, u"--"_s, u"2"_s, u"arch.host.patching"_s, u"--yes"_s });
+    CHECK(r.code == 3);
+    CHECK(r.err == u"bulkhead-cli: question 'arch.host.patching': '--yes' is not an answer to a yes/no question (expected yes, partial, no or na)\n"_s);
 }
 
 TEST_CASE("validate reports an unknown key at its line and column", "[cli][validate]")

@@ -265,3 +265,56 @@ TEST_CASE("files that are not UTF-8 or not content are refused", "[content][erro
         CHECK(snapshot(lib) == before);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Found in review: inputs that once crashed the loader or slipped through.
+
+TEST_CASE("a YAML mapping that is not content is refused, not a crash", "[content][errors]")
+{
+    ContentLibrary lib = library();
+    const QList<Error> errors = lib.addText(QStringLiteral("compose.yaml"), QStringLiteral("services:\n  web:\n    image: nginx\n"),
+                                            ContentLibrary::Replace::NewerVersionOnly);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors.at(0).toString().startsWith(QStringLiteral("compose.yaml:1:1: not a Bulkhead content file")));
+}
+
+TEST_CASE("ids starting with 'fact', a key given twice, an empty option list and setting fact.impact are refused", "[content][errors]")
+{
+    auto refused = [](const QString &questions) {
+        ContentLibrary lib = library();
+        const QString text = QStringLiteral("questionnaire: bx_review\nversion: 1\ntitle: T\nsections:\n  - id: bx.review\n    title: S\n    questions:\n") + questions;
+        const QList<Error> errors = lib.addText(QStringLiteral("review.yaml"), text, ContentLibrary::Replace::NewerVersionOnly);
+        CHECK(lib.questionnaire(QStringLiteral("bx_review")) == nullptr);
+        REQUIRE(errors.size() == 1);
+        return errors.at(0).toString();
+    };
+    CHECK(refused(QStringLiteral("      - {id: fact.csp, text: Q, type: text}\n"))
+          == QStringLiteral("review.yaml:8:14: id 'fact.csp' starts with 'fact', which is reserved for facts"));
+    CHECK(refused(QStringLiteral("      - {id: bx.review.q1, text: Q, type: yesno, controls: [AC-2], controls: [AC-3]}\n"))
+          == QStringLiteral("review.yaml:8:68: key 'controls' appears twice in question 'bx.review.q1'"));
+    CHECK(refused(QStringLiteral("      - {id: bx.review.q1, text: Q, type: choice, options: []}\n"))
+          == QStringLiteral("review.yaml:8:60: question 'bx.review.q1' has no options to choose from"));
+    CHECK(refused(QStringLiteral("      - {id: bx.review.q1, text: Q, type: choice, options: [{value: low, label: Low}], sets: fact.impact}\n"))
+          .startsWith(QStringLiteral("review.yaml:8:94: question 'bx.review.q1' sets fact.impact, the engagement's FIPS 199 level")));
+}
+
+TEST_CASE("a file with a UTF-8 byte-order mark loads", "[content][user]")
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bom.yaml"));
+    test::writeBytes(path, QByteArray("\xEF\xBB\xBF") + "questionnaire: bx_bom\nversion: 1\ntitle: T\nsections:\n  - id: bx.bom\n    title: S\n"
+                                                       "    questions:\n      - {id: bx.bom.q1, text: Q, type: yesno}\n");
+    ContentLibrary lib = library();
+    const QList<Error> errors = lib.addFiles({path});
+    INFO(describe(errors));
+    CHECK(errors.isEmpty());
+    CHECK(lib.question(QStringLiteral("bx.bom.q1")) != nullptr);
+}
+
+TEST_CASE("a multi-choice answer with an empty choice is refused", "[content][answers]")
+{
+    const Question &q = builtInQuestion("arch.infrastructure.storage_attachment");
+    CHECK(q.invalidValueReason(QStringLiteral("fc_san,,iscsi")) == QStringLiteral("'fc_san,,iscsi' has an empty choice; list the options separated by single commas"));
+    CHECK(q.invalidValueReason(QStringLiteral("fc_san,")).has_value());
+    CHECK_FALSE(q.invalidValueReason(QStringLiteral("fc_san,iscsi")).has_value());
+}

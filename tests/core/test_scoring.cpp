@@ -293,3 +293,21 @@ TEST_CASE("Scoring is deterministic")
     CHECK(first == second);
     CHECK(first.contains("\"scoring_rules\": \"bulkhead-scoring-1\""));
 }
+
+TEST_CASE("Modifier steps are summed before the scale's limits apply, so their order does not matter")
+{
+    ContentLibrary lib = library();
+    // high +2 then -2: clamping after each step would give moderate; the sum (0) keeps high.
+    const auto problems = lib.addText(QStringLiteral("gamma.yaml"), QStringLiteral(
+        "catalogue: risks\nversion: 1\nrisks:\n"
+        "  - id: risk.gamma\n    title: Gamma\n    description: Two modifiers that cancel out.\n    area: operations\n"
+        "    likelihood: high\n    impact: moderate\n    modifiers:\n"
+        "      - {when: \"fact.architecture == 'typical'\", likelihood: 2, reason: Up.}\n"
+        "      - {when: \"fact.architecture == 'typical'\", likelihood: -2, reason: Down.}\n"),
+        ContentLibrary::Replace::NewerVersionOnly);
+    REQUIRE(problems.isEmpty());
+    const ScoreCard card = scoreEngagement({&lib, engagement(QStringLiteral("typical")), {}, {}, {}});
+    const RiskRating gamma = risk(card, QStringLiteral("risk.gamma"));
+    CHECK(gamma.inherentLikelihood == Level::High);
+    CHECK(gamma.reasons.size() == 5); // catalogue, two modifiers, mitigation, Table I-2
+}

@@ -320,14 +320,14 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
         auto v = trail.verify();
         CHECK_FALSE(v->ok());
         CHECK_FALSE(v->firstBrokenEvent.has_value());
-        CHECK(v->problem == QStringLiteral("answer arch.host.hardening of engagement 1 (revision 3) does not match the last audit event that saved it"));
+        CHECK(v->problem == QStringLiteral("the answer engagement:1/answer:arch.host.hardening differs from the last audit event that changed it"));
     }
     SECTION("an answer changed without the application")
     {
         REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE answer SET answer_value = 'yes', implementation_status = 'implemented'")) == 0);
         auto v = trail.verify();
         CHECK_FALSE(v->ok());
-        CHECK(v->problem.startsWith(QStringLiteral("answer arch.host.hardening of engagement 1")));
+        CHECK(v->problem == QStringLiteral("the answer engagement:1/answer:arch.host.hardening differs from the last audit event that changed it"));
     }
     SECTION("a removed event")
     {
@@ -388,4 +388,104 @@ TEST_CASE("An engagement keeps the questionnaire version it was answered under")
     REQUIRE(freshAnswer.ok());
     CHECK(freshAnswer->status == ImplementationStatus::Implemented);
     CHECK(freshAnswer->questionnaireVersion == 2);
+}
+
+TEST_CASE("Rows cannot be moved into an approved engagement, nor its pins or stored questionnaires changed")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    const qint64 approved = create(*ws);
+    const qint64 draft = create(*ws);
+    REQUIRE(save(*ws, draft, QStringLiteral("arch.host.hardening"), QStringLiteral("no")).ok());
+    REQUIRE(AnswerStore(*ws)
+                .setRiskOverride({draft, QStringLiteral("risk.account_management"), Level::VeryLow, std::nullopt, QStringLiteral("r"), {}, {}}, builtIn())
+                .ok());
+    REQUIRE(EngagementStore(*ws).submit(approved).ok());
+    REQUIRE(EngagementStore(*ws).approve(approved).ok());
+    const QString path = ws->path();
+    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE risk_adjustment SET engagement_id = 1")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE answer SET engagement_id = 1")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM engagement_questionnaire WHERE engagement_id = 1")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE questionnaire_version SET yaml_text = 'x'")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM audit_head")) != 0);
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM answer WHERE engagement_id = 2")) == 1);
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM risk_adjustment WHERE engagement_id = 2")) == 1);
+    auto verified = AuditTrail(*ws).verify();
+    REQUIRE(verified.ok());
+    CHECK(verified->ok());
+}
+
+TEST_CASE("audit verify finds records changed around the trail")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    const qint64 id = create(*ws);
+    REQUIRE(save(*ws, id, QStringLiteral("arch.host.hardening"), QStringLiteral("yes")).ok());
+    REQUIRE(save(*ws, id, QStringLiteral("arch.host.patching"), QStringLiteral("partial")).ok());
+    REQUIRE(AnswerStore(*ws)
+                .setRiskOverride({id, QStringLiteral("risk.account_management"), Level::Low, std::nullopt, QStringLiteral("r"), {}, {}}, builtIn())
+                .ok());
+    AuditTrail trail(*ws);
+    REQUIRE(trail.verify()->ok());
+    const QString path = ws->path();
+    auto problem = [&] {
+        auto v = trail.verify();
+        REQUIRE(v.ok());
+        CHECK_FALSE(v->firstBrokenEvent.has_value()); // the chain itself is intact
+        return v->problem;
+    };
+    SECTION("an answer's status changed, its value left alone")
+    {
+        REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE answer SET implementation_status = 'not_implemented', note = 'x' WHERE question_id = 'arch.host.hardening'")) == 0);
+        CHECK(problem() == QStringLiteral("the answer engagement:1/answer:arch.host.hardening differs from the last audit event that changed it"));
+    }
+    SECTION("an answer deleted")
+    {
+        REQUIRE(test::sqliteShell(path, QStringLiteral("DELETE FROM answer WHERE question_id = 'arch.host.patching'")) == 0);
+        CHECK(problem() == QStringLiteral("the answer engagement:1/answer:arch.host.patching was removed without an audit event"));
+    }
+    SECTION("an engagement's record changed")
+    {
+        REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE engagement SET client = 'Evil Corp'")) == 0);
+        CHECK(problem() == QStringLiteral("the record of engagement:1 differs from the last audit event that changed it"));
+    }
+    SECTION("an engagement inserted with another tool")
+    {
+        REQUIRE(test::sqliteShell(path, QStringLiteral("INSERT INTO engagement (client, system_name, csp, service_model, architecture, infrastructure, impact, baseline, status, created_at, updated_at) "
+                                                       "VALUES ('Ghost', 'S', 'P', 'caas', 'typical', 'traditional', 'low', 'low', 'approved', 'x', 'x')")) == 0);
+        CHECK(problem() == QStringLiteral("the record of engagement:2 has no audit event that created it"));
+    }
+    SECTION("a risk override changed")
+    {
+        REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE risk_adjustment SET likelihood = 'very_low'")) == 0);
+        CHECK(problem() == QStringLiteral("the risk override engagement:1/risk:risk.account_management differs from the last audit event that changed it"));
+    }
+    SECTION("a stored questionnaire text changed, its hash left alone")
+    {
+        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER questionnaire_version_no_update; "
+                                                       "UPDATE questionnaire_version SET yaml_text = replace(yaml_text, 'controls: [CM-2, CM-6, CM-7]', 'controls: [AC-2]')")) == 0);
+        CHECK(problem() == QStringLiteral("the stored text of questionnaire 'architecture' version 1 does not match its SHA-256"));
+        // Scoring refuses the changed text rather than using it, once the library has moved on.
+        ContentLibrary v2 = builtIn();
+        QString text = builtIn().questionnaire(QStringLiteral("architecture"))->yamlText;
+        text.replace(QStringLiteral("version: 1"), QStringLiteral("version: 2"));
+        REQUIRE(v2.addText(QStringLiteral("v2.yaml"), text, ContentLibrary::Replace::NewerVersionOnly).isEmpty());
+        auto content = QuestionnairePins(*ws).contentFor(id, v2);
+        REQUIRE_FALSE(content.ok());
+        CHECK(content.error().message == QStringLiteral("the stored text of questionnaire 'architecture' version 1 does not match its SHA-256; it was changed outside Bulkhead"));
+    }
+}
+
+TEST_CASE("Engagement fields are stored and audited as trimmed")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    Engagement e = sample();
+    e.client = QStringLiteral("  Acme  ");
+    auto id = EngagementStore(*ws).create(e, builtIn());
+    REQUIRE(id.ok());
+    CHECK(EngagementStore(*ws).get(*id)->client == QStringLiteral("Acme"));
+    auto events = AuditTrail(*ws).events(*id);
+    CHECK(events->at(0).after.contains(QStringLiteral("\"client\":\"Acme\"")));
+    CHECK(AuditTrail(*ws).verify()->ok());
 }

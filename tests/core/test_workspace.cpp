@@ -43,11 +43,11 @@ TEST_CASE("A new workspace is durable, checked and versioned")
     CHECK(pragma(*ws, QStringLiteral("busy_timeout")).toInt() == 10000);
     CHECK(pragma(*ws, QStringLiteral("application_id")).toInt() == 0x42484B44);
     CHECK(ws->schemaVersion() == schema::currentVersion());
-    CHECK(schema::currentVersion() == 3);
+    CHECK(schema::currentVersion() == 4);
     QSqlQuery q = ws->query();
     REQUIRE(q.exec(QStringLiteral("SELECT version FROM schema_version")));
     REQUIRE(q.next());
-    CHECK(q.value(0).toInt() == 3);
+    CHECK(q.value(0).toInt() == 4);
     CHECK(ws->lastUpgradeBackup().isEmpty());
 }
 
@@ -112,7 +112,7 @@ TEST_CASE("A workspace from a newer Bulkhead is refused and left unchanged")
     REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE schema_version SET version = 99; PRAGMA wal_checkpoint(TRUNCATE);")) == 0);
     const QByteArray before = test::readBytes(path);
     const QString error = openError(path);
-    CHECK(error == path + QStringLiteral(": the workspace was written by a newer Bulkhead (schema version 99; this program knows up to 3); it was left unchanged"));
+    CHECK(error == path + QStringLiteral(": the workspace was written by a newer Bulkhead (schema version 99; this program knows up to 4); it was left unchanged"));
     CHECK(test::readBytes(path) == before);
 }
 
@@ -136,12 +136,12 @@ TEST_CASE("An older workspace is backed up, then upgraded one step at a time")
     WorkspaceOptions later;
     later.clock = v1.clock;
     auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), later);
-    CHECK(ws->schemaVersion() == 3);
+    CHECK(ws->schemaVersion() == 4);
     CHECK(ws->lastUpgradeBackup() == path + QStringLiteral(".schema-1-backup-20260504-030201"));
     QSqlQuery q = ws->query();
     REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")));
     REQUIRE(q.next());
-    CHECK(q.value(0).toInt() == 12);
+    CHECK(q.value(0).toInt() == 16); // 12 from step 2, 4 more from step 4 (one replaced three)
     REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM audit_head")));
     REQUIRE(q.next());
     CHECK(q.value(0).toInt() == 0); // no events yet
@@ -193,7 +193,7 @@ TEST_CASE("Upgrading to step 3 records the end of an existing audit trail")
         }
     }
     auto ws = test::openWorkspace(dir);
-    CHECK(ws->schemaVersion() == 3);
+    CHECK(ws->schemaVersion() == 4);
     QSqlQuery q = ws->query();
     REQUIRE(q.exec(QStringLiteral("SELECT last_id FROM audit_head")));
     REQUIRE(q.next());
