@@ -11,25 +11,23 @@
 
 namespace bulkhead {
 
-struct Answer
-{
+struct Answer {
     qint64 engagementId = 0;
     QString questionId;
-    QString value;           // multi-choice: option values joined with ','
+    QString value; // multi-choice: option values joined with ','
     ImplementationStatus status = ImplementationStatus::Informational;
     QString note;
-    QString method;          // examine | interview | test, or empty
+    QString method; // examine | interview | test, or empty
     QString interviewee;
     QString answeredBy;
     QDateTime answeredAt;
-    int revision = 0;        // 1 for the first save, +1 on every change
+    int revision = 0; // 1 for the first save, +1 on every change
     QString questionnaireKey;
     int questionnaireVersion = 0;
 };
 
 // An assessor's override of a computed risk rating; the rationale is mandatory.
-struct RiskOverride
-{
+struct RiskOverride {
     qint64 engagementId = 0;
     QString riskId;
     std::optional<Level> likelihood;

@@ -15,10 +15,10 @@ namespace bulkhead {
 
 namespace {
 
-const QString kSelectAnswers = QStringLiteral(
-    "SELECT a.engagement_id, a.question_id, a.answer_value, a.implementation_status, a.note, a.method, a.interviewee, "
-    "a.answered_by, a.answered_at, a.revision, v.questionnaire_key, v.version FROM answer a "
-    "JOIN questionnaire_version v ON v.id = a.questionnaire_version_id");
+const QString kSelectAnswers
+    = QStringLiteral("SELECT a.engagement_id, a.question_id, a.answer_value, a.implementation_status, a.note, a.method, a.interviewee, "
+                     "a.answered_by, a.answered_at, a.revision, v.questionnaire_key, v.version FROM answer a "
+                     "JOIN questionnaire_version v ON v.id = a.questionnaire_version_id");
 
 Answer readAnswer(const QSqlQuery &q)
 {
@@ -62,11 +62,12 @@ Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, 
             return content.error();
         const Question *question = content->question(input.questionId);
         if (!question)
-            return Error{QStringLiteral("there is no question '%1' in the questionnaires of engagement %2").arg(input.questionId).arg(engagementId)};
+            return Error {
+                QStringLiteral("there is no question '%1' in the questionnaires of engagement %2").arg(input.questionId).arg(engagementId)};
         if (const auto why = question->invalidValueReason(input.value))
-            return Error{QStringLiteral("question '%1': %2").arg(input.questionId, *why)};
+            return Error {QStringLiteral("question '%1': %2").arg(input.questionId, *why)};
         if (!input.method.isEmpty() && !engagement_values::methods().contains(input.method))
-            return Error{QStringLiteral("method '%1' is not one of examine, interview, test").arg(input.method)};
+            return Error {QStringLiteral("method '%1' is not one of examine, interview, test").arg(input.method)};
         const Questionnaire *owner = content->questionnaire(question->questionnaireKey);
         auto pinned = pins.pinned(engagementId);
         if (!pinned)
@@ -105,12 +106,13 @@ Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, 
         saved.questionnaireKey = owner->key;
         saved.questionnaireVersion = owner->version;
 
-        q.prepare(before ? QStringLiteral("UPDATE answer SET answer_value = ?, implementation_status = ?, note = ?, method = ?, interviewee = ?, "
-                                          "answered_by = ?, answered_at = ?, revision = ?, questionnaire_version_id = ? "
-                                          "WHERE engagement_id = ? AND question_id = ?")
-                         : QStringLiteral("INSERT INTO answer (answer_value, implementation_status, note, method, interviewee, answered_by, "
-                                          "answered_at, revision, questionnaire_version_id, engagement_id, question_id) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(
+            before ? QStringLiteral("UPDATE answer SET answer_value = ?, implementation_status = ?, note = ?, method = ?, interviewee = ?, "
+                                    "answered_by = ?, answered_at = ?, revision = ?, questionnaire_version_id = ? "
+                                    "WHERE engagement_id = ? AND question_id = ?")
+                   : QStringLiteral("INSERT INTO answer (answer_value, implementation_status, note, method, interviewee, answered_by, "
+                                    "answered_at, revision, questionnaire_version_id, engagement_id, question_id) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(sqlText(saved.value));
         q.addBindValue(implementationStatusKey(saved.status));
         q.addBindValue(sqlText(saved.note));
@@ -149,11 +151,11 @@ Result<QList<Answer>> AnswerStore::answers(qint64 engagementId) const
 Status AnswerStore::setRiskOverride(const RiskOverride &o, const ContentLibrary &library)
 {
     if (o.rationale.trimmed().isEmpty())
-        return Error{QStringLiteral("overriding risk '%1' needs a rationale").arg(o.riskId)};
+        return Error {QStringLiteral("overriding risk '%1' needs a rationale").arg(o.riskId)};
     if (!library.risks().risk(o.riskId))
-        return Error{QStringLiteral("there is no risk '%1' in the risk catalogue").arg(o.riskId)};
+        return Error {QStringLiteral("there is no risk '%1' in the risk catalogue").arg(o.riskId)};
     if (!o.likelihood && !o.impact)
-        return Error{QStringLiteral("an override of risk '%1' must set the likelihood, the impact or both").arg(o.riskId)};
+        return Error {QStringLiteral("an override of risk '%1' must set the likelihood, the impact or both").arg(o.riskId)};
     return m_ws.write([&]() -> Status {
         if (auto editable = EngagementStore(m_ws).checkEditable(o.engagementId); !editable)
             return editable;
@@ -174,8 +176,9 @@ Status AnswerStore::setRiskOverride(const RiskOverride &o, const ContentLibrary 
         q.addBindValue(o.riskId);
         if (!q.exec())
             return m_ws.sqlError(q, QStringLiteral("replacing the override of '%1'").arg(o.riskId));
-        q.prepare(QStringLiteral("INSERT INTO risk_adjustment (engagement_id, risk_id, likelihood, impact, rationale, adjusted_by, adjusted_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        q.prepare(
+            QStringLiteral("INSERT INTO risk_adjustment (engagement_id, risk_id, likelihood, impact, rationale, adjusted_by, adjusted_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)"));
         q.addBindValue(o.engagementId);
         q.addBindValue(o.riskId);
         q.addBindValue(levelOrNull(o.likelihood));

@@ -13,19 +13,17 @@ namespace bulkhead {
 class ContentLibrary;
 class Workspace;
 
-struct AnswerInput
-{
+struct AnswerInput {
     QString questionId;
     QString value;
     QString note;
-    QString method;      // examine | interview | test, or empty
+    QString method; // examine | interview | test, or empty
     QString interviewee;
 };
 
-class AnswerStore
-{
+class AnswerStore {
 public:
-    explicit AnswerStore(Workspace &workspace) : m_ws(workspace) {}
+    explicit AnswerStore(Workspace &workspace) : m_ws(workspace) { }
 
     // `library` is the content in use (built-in plus user files); the engagement's pinned
     // versions take precedence over it. A questionnaire the engagement has not used yet

@@ -22,8 +22,7 @@ QJsonObject parse(const QString &json)
 }
 
 // The state of every record as the trail tells it, keyed by the events' entity names.
-struct TrailState
-{
+struct TrailState {
     QMap<qint64, QJsonObject> engagements;
     QMap<qint64, QString> approvedHashes;
     QMap<QString, QJsonObject> pins;
@@ -55,8 +54,7 @@ struct TrailState
 };
 
 // Compares stored records with the trail's, one kind at a time; returns the first mismatch.
-template<typename Records>
-QString compare(const Records &stored, QMap<QString, QJsonObject> audited, const QString &kind)
+template<typename Records> QString compare(const Records &stored, QMap<QString, QJsonObject> audited, const QString &kind)
 {
     for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
         if (!audited.contains(it.key()))
@@ -93,7 +91,9 @@ Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditV
             return pinned.error();
         for (auto p = pinned->cbegin(); p != pinned->cend(); ++p)
             pins.insert(QStringLiteral("%1/questionnaire:%2").arg(entity, p.key()),
-                        {{QStringLiteral("questionnaire"), p.key()}, {QStringLiteral("version"), p->version}, {QStringLiteral("sha256"), p->sha256}});
+                        {{QStringLiteral("questionnaire"), p.key()},
+                         {QStringLiteral("version"), p->version},
+                         {QStringLiteral("sha256"), p->sha256}});
         auto given = answerStore.answers(e.id);
         if (!given)
             return given.error();
@@ -105,10 +105,10 @@ Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditV
         for (const auto &o : *overridden)
             overrides.insert(QStringLiteral("%1/risk:%2").arg(entity, o.riskId), toJson(o));
     }
-    for (const QString &problem : {compare(engagements, auditedEngagements, QStringLiteral("the record of")),
-                                   compare(pins, trail.pins, QStringLiteral("the questionnaire pin")),
-                                   compare(answers, trail.answers, QStringLiteral("the answer")),
-                                   compare(overrides, trail.overrides, QStringLiteral("the risk override"))}) {
+    for (const QString &problem :
+         {compare(engagements, auditedEngagements, QStringLiteral("the record of")),
+          compare(pins, trail.pins, QStringLiteral("the questionnaire pin")), compare(answers, trail.answers, QStringLiteral("the answer")),
+          compare(overrides, trail.overrides, QStringLiteral("the risk override"))}) {
         if (!problem.isEmpty()) {
             v.problem = problem;
             return {};
@@ -130,9 +130,12 @@ Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditV
     if (!q.exec(QStringLiteral("SELECT id, questionnaire_key, version, sha256, yaml_text FROM questionnaire_version ORDER BY id")))
         return ws.sqlError(q, QStringLiteral("reading stored questionnaires"));
     while (q.next()) {
-        const QString actual = QString::fromLatin1(QCryptographicHash::hash(q.value(4).toString().toUtf8(), QCryptographicHash::Sha256).toHex());
+        const QString actual
+            = QString::fromLatin1(QCryptographicHash::hash(q.value(4).toString().toUtf8(), QCryptographicHash::Sha256).toHex());
         if (actual != q.value(3).toString()) {
-            v.problem = QStringLiteral("the stored text of questionnaire '%1' version %2 does not match its SHA-256").arg(q.value(1).toString()).arg(q.value(2).toInt());
+            v.problem = QStringLiteral("the stored text of questionnaire '%1' version %2 does not match its SHA-256")
+                            .arg(q.value(1).toString())
+                            .arg(q.value(2).toInt());
             return {};
         }
     }

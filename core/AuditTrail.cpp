@@ -58,8 +58,8 @@ QString AuditTrail::computeHash(const AuditEvent &e)
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
-Status AuditTrail::append(std::optional<qint64> engagementId, const QString &action, const QString &entity,
-                          const QJsonObject &before, const QJsonObject &after)
+Status AuditTrail::append(std::optional<qint64> engagementId, const QString &action, const QString &entity, const QJsonObject &before,
+                          const QJsonObject &after)
 {
     QSqlQuery q = m_ws.query();
     if (!q.exec(QStringLiteral("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")))
@@ -80,8 +80,9 @@ Status AuditTrail::append(std::optional<qint64> engagementId, const QString &act
     e.before = compact(before);
     e.after = compact(after);
     e.hash = computeHash(e);
-    q.prepare(QStringLiteral("INSERT INTO audit_event (id, engagement_id, actor, occurred_at, action, entity, before_state, after_state, prev_hash, hash) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO audit_event (id, engagement_id, actor, occurred_at, action, entity, before_state, after_state, prev_hash, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(e.id);
     q.addBindValue(engagementId ? QVariant(*engagementId) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(e.actor);
@@ -140,8 +141,7 @@ Result<AuditVerification> AuditTrail::verify() const
         if (e.id != expectedId) {
             broken(QStringLiteral("event %1 is missing (the chain jumps from %2 to %3)").arg(expectedId).arg(expectedId - 1).arg(e.id));
             v.firstBrokenEvent = expectedId; // the missing one is where the trail breaks
-        }
-        else if (e.prevHash != expectedPrev)
+        } else if (e.prevHash != expectedPrev)
             broken(QStringLiteral("event %1 does not link to the event before it (the previous event was changed or removed)").arg(e.id));
         else if (computeHash(e) != e.hash)
             broken(QStringLiteral("event %1 was changed after it was written (its hash does not match its content)").arg(e.id));
@@ -170,7 +170,8 @@ Status AuditTrail::checkTail(AuditVerification &v, qint64 lastId, const QString 
     if (headId > lastId) {
         v.firstBrokenEvent = lastId + 1;
         v.problem = QStringLiteral("the trail ends at event %1, but event %2 was recorded as its last: events were removed from the end")
-                        .arg(lastId).arg(headId);
+                        .arg(lastId)
+                        .arg(headId);
     } else if (headId < lastId || (recorded && q.value(1).toString() != lastHash)) {
         v.firstBrokenEvent = std::max<qint64>(headId, 1);
         v.problem = QStringLiteral("the recorded end of the trail (event %1) does not match its last event %2").arg(headId).arg(lastId);

@@ -16,22 +16,20 @@ namespace bulkhead {
 
 class Workspace;
 
-struct AuditEvent
-{
+struct AuditEvent {
     qint64 id = 0;
     std::optional<qint64> engagementId;
     QString actor;
     QDateTime occurredAt;
-    QString action;   // e.g. "answer.save", "engagement.approve"
-    QString entity;   // e.g. "answer:3/arch.platform.model"
-    QString before;   // compact JSON, empty when nothing was there
-    QString after;    // compact JSON, empty when removed
+    QString action; // e.g. "answer.save", "engagement.approve"
+    QString entity; // e.g. "answer:3/arch.platform.model"
+    QString before; // compact JSON, empty when nothing was there
+    QString after; // compact JSON, empty when removed
     QString prevHash;
     QString hash;
 };
 
-struct AuditVerification
-{
+struct AuditVerification {
     qint64 eventsChecked = 0;
     // The first event whose hash or link does not match, when the problem is in the chain.
     std::optional<qint64> firstBrokenEvent;
@@ -39,14 +37,13 @@ struct AuditVerification
     bool ok() const { return problem.isEmpty(); }
 };
 
-class AuditTrail
-{
+class AuditTrail {
 public:
-    explicit AuditTrail(Workspace &workspace) : m_ws(workspace) {}
+    explicit AuditTrail(Workspace &workspace) : m_ws(workspace) { }
 
     // Appends an event; call inside the transaction of the change it records.
-    Status append(std::optional<qint64> engagementId, const QString &action, const QString &entity,
-                  const QJsonObject &before, const QJsonObject &after);
+    Status append(std::optional<qint64> engagementId, const QString &action, const QString &entity, const QJsonObject &before,
+                  const QJsonObject &after);
     Result<QList<AuditEvent>> events(std::optional<qint64> engagementId = std::nullopt) const;
     // Walks the whole chain from the first event, checks that it ends where the last append
     // recorded, and that every record in the workspace is as its last audit event left it.

@@ -11,22 +11,20 @@
 
 namespace bulkhead::condition {
 
-struct Node
-{
+struct Node {
     enum class Kind { Or, And, Not, Truth, Constant, Equal, In };
 
-    struct Operand
-    {
+    struct Operand {
         bool isName = false;
         QString text; // the name, or the literal's value
     };
 
     Kind kind = Kind::Constant;
     std::vector<Node> children; // Or/And: n-ary, so long chains stay shallow; Not: one
-    Operand left;               // Truth, Equal, In
-    Operand right;              // Equal
-    QStringList list;           // In
-    bool constant = true;       // Constant
+    Operand left; // Truth, Equal, In
+    Operand right; // Equal
+    QStringList list; // In
+    bool constant = true; // Constant
 };
 
 } // namespace bulkhead::condition
@@ -42,27 +40,35 @@ constexpr int kMaxDepth = 64;
 
 enum class Tok { End, Name, String, Number, True, False, And, Or, Not, In, Equal, NotEqual, LParen, RParen, LBracket, RBracket, Comma };
 
-struct Token
-{
+struct Token {
     Tok type = Tok::End;
     int pos = 0; // 0-based start in the source
     int end = 0;
     QString value; // names and literals: the name or the unescaped literal text
 };
 
-bool isDigit(QChar c) { return c.unicode() >= u'0' && c.unicode() <= u'9'; }
+bool isDigit(QChar c)
+{
+    return c.unicode() >= u'0' && c.unicode() <= u'9';
+}
 // ASCII only on purpose: a look-alike Unicode letter in a name would silently never match.
 bool isIdentStart(QChar c)
 {
     const char16_t u = c.unicode();
     return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || u == u'_';
 }
-bool isIdentChar(QChar c) { return isIdentStart(c) || isDigit(c); }
-bool isLiteral(Tok t) { return t == Tok::String || t == Tok::Number || t == Tok::True || t == Tok::False; }
+bool isIdentChar(QChar c)
+{
+    return isIdentStart(c) || isDigit(c);
+}
+bool isLiteral(Tok t)
+{
+    return t == Tok::String || t == Tok::Number || t == Tok::True || t == Tok::False;
+}
 
 Error makeError(const QString &message, int column)
 {
-    return Error{message, QString(), 0, column};
+    return Error {message, QString(), 0, column};
 }
 
 QString describeChar(const QString &text, int pos)
@@ -78,10 +84,9 @@ QString describeChar(const QString &text, int pos)
     return QStringLiteral("U+") + QString::number(c.unicode(), 16).toUpper().rightJustified(4, QLatin1Char('0'));
 }
 
-class Parser
-{
+class Parser {
 public:
-    explicit Parser(const QString &text) : m_text(text) {}
+    explicit Parser(const QString &text) : m_text(text) { }
 
     std::optional<Node> run()
     {
@@ -142,7 +147,7 @@ private:
     bool advance()
     {
         m_pos = skip(m_pos, [](QChar c) { return c.isSpace(); });
-        m_tok = Token{};
+        m_tok = Token {};
         m_tok.pos = m_tok.end = m_pos;
         if (m_pos >= m_text.size())
             return true;
@@ -154,8 +159,8 @@ private:
         if (c == u'\'' || c == u'"')
             return lexString();
         const QChar next = m_pos + 1 < m_text.size() ? m_text.at(m_pos + 1) : QChar();
-        static constexpr std::pair<char16_t, Tok> singles[] = {
-            {u'(', Tok::LParen}, {u')', Tok::RParen}, {u'[', Tok::LBracket}, {u']', Tok::RBracket}, {u',', Tok::Comma}};
+        static constexpr std::pair<char16_t, Tok> singles[]
+            = {{u'(', Tok::LParen}, {u')', Tok::RParen}, {u'[', Tok::LBracket}, {u']', Tok::RBracket}, {u',', Tok::Comma}};
         for (const auto &[ch, type] : singles) {
             if (c == ch)
                 return token(type, m_pos + 1);
@@ -172,8 +177,9 @@ private:
         if (c == u'|' && next == u'|')
             return fail(m_pos, QStringLiteral("unknown operator '||'; did you mean 'or'?"));
         if (c == u'<' || c == u'>') {
-            return fail(m_pos, QStringLiteral("unknown operator '%1'; conditions compare only with ==, !=, in and not in")
-                                   .arg(m_text.mid(m_pos, next == u'=' ? 2 : 1)));
+            return fail(m_pos,
+                        QStringLiteral("unknown operator '%1'; conditions compare only with ==, !=, in and not in")
+                            .arg(m_text.mid(m_pos, next == u'=' ? 2 : 1)));
         }
         return fail(m_pos, QStringLiteral("unexpected character ") + describeChar(m_text, m_pos));
     }
@@ -189,9 +195,9 @@ private:
             dotted = true;
         }
         const QString word = m_text.mid(m_pos, i - m_pos);
-        static const std::pair<QLatin1String, Tok> keywords[] = {
-            {QLatin1String("and"), Tok::And}, {QLatin1String("or"), Tok::Or},     {QLatin1String("not"), Tok::Not},
-            {QLatin1String("in"), Tok::In},   {QLatin1String("true"), Tok::True}, {QLatin1String("false"), Tok::False}};
+        static const std::pair<QLatin1String, Tok> keywords[]
+            = {{QLatin1String("and"), Tok::And}, {QLatin1String("or"), Tok::Or},     {QLatin1String("not"), Tok::Not},
+               {QLatin1String("in"), Tok::In},   {QLatin1String("true"), Tok::True}, {QLatin1String("false"), Tok::False}};
         for (const auto &[keyword, type] : keywords) {
             if (!dotted && word == keyword)
                 return token(type, i);
@@ -462,8 +468,17 @@ Result<Condition> Condition::parse(const QString &text)
     }
 }
 
-bool Condition::isEmpty() const { return !m_root; }
-bool Condition::evaluate(const Lookup &lookup) const { return !m_root || evaluateNode(*m_root, lookup); }
-QStringList Condition::references() const { return m_references; }
+bool Condition::isEmpty() const
+{
+    return !m_root;
+}
+bool Condition::evaluate(const Lookup &lookup) const
+{
+    return !m_root || evaluateNode(*m_root, lookup);
+}
+QStringList Condition::references() const
+{
+    return m_references;
+}
 
 } // namespace bulkhead

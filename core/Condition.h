@@ -17,8 +17,7 @@ namespace condition {
 struct Node;
 }
 
-class Condition
-{
+class Condition {
 public:
     // Looks up the current value of a name ("fact.hosting.provider" or a question id such as
     // "arch.platform.model"). Unset names give an empty list; a multi-choice answer gives

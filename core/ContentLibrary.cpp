@@ -32,7 +32,8 @@ Kind detectKind(const QString &file, const QString &text, QList<Error> &problems
         if (catalogue == QLatin1String("controls"))
             return Kind::Controls;
     }
-    yaml.error(*root, QStringLiteral("not a Bulkhead content file: expected a 'questionnaire' key or 'catalogue: risks' / 'catalogue: controls'"));
+    yaml.error(*root,
+               QStringLiteral("not a Bulkhead content file: expected a 'questionnaire' key or 'catalogue: risks' / 'catalogue: controls'"));
     return Kind::Unknown;
 }
 
@@ -58,8 +59,7 @@ ContentLibrary &ContentLibrary::operator=(const ContentLibrary &other)
 const QStringList &ContentLibrary::engagementFacts()
 {
     static const QStringList facts = {QStringLiteral("fact.architecture"), QStringLiteral("fact.infrastructure"),
-                                      QStringLiteral("fact.service_model"), QStringLiteral("fact.impact"),
-                                      QStringLiteral("fact.csp")};
+                                      QStringLiteral("fact.service_model"), QStringLiteral("fact.impact"), QStringLiteral("fact.csp")};
     return facts;
 }
 
@@ -82,7 +82,7 @@ ContentLibrary ContentLibrary::builtIn(QList<Error> *problems)
     for (const auto &file : builtInContentFiles()) {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly)) {
-            all.append(Error{QStringLiteral("missing from this build"), file});
+            all.append(Error {QStringLiteral("missing from this build"), file});
             continue;
         }
         library.merge(file, QString::fromUtf8(f.readAll()), Replace::Any, all);
@@ -109,7 +109,7 @@ QList<Error> ContentLibrary::addFiles(const QStringList &paths, Replace replace)
     for (const auto &path : paths) {
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly)) {
-            problems.append(Error{QStringLiteral("cannot read the file: %1").arg(f.errorString()), path, 0, 0});
+            problems.append(Error {QStringLiteral("cannot read the file: %1").arg(f.errorString()), path, 0, 0});
             continue;
         }
         QByteArray bytes = f.readAll();
@@ -117,7 +117,7 @@ QList<Error> ContentLibrary::addFiles(const QStringList &paths, Replace replace)
             bytes.remove(0, 3);
         const QString text = QString::fromUtf8(bytes);
         if (text.toUtf8() != bytes) {
-            problems.append(Error{QStringLiteral("the file is not valid UTF-8 text"), path, 0, 0});
+            problems.append(Error {QStringLiteral("the file is not valid UTF-8 text"), path, 0, 0});
             continue;
         }
         texts.append({path, text});
@@ -169,14 +169,15 @@ QList<Error> ContentLibrary::addBatch(QList<std::pair<QString, QString>> texts, 
     return problems;
 }
 
-Error ContentLibrary::chargeToBatch(const Error &problem, const QList<std::pair<QString, QString>> &batch, const ContentLibrary &before) const
+Error ContentLibrary::chargeToBatch(const Error &problem, const QList<std::pair<QString, QString>> &batch,
+                                    const ContentLibrary &before) const
 {
     for (const auto &entry : batch) {
         if (entry.first == problem.file)
             return problem;
     }
     const auto elsewhere = [&problem](const QString &file, SourcePosition at) {
-        return Error{QStringLiteral("this file breaks content loaded before it: %1").arg(problem.toString()), file, at.line, at.column};
+        return Error {QStringLiteral("this file breaks content loaded before it: %1").arg(problem.toString()), file, at.line, at.column};
     };
     // A question or risk of the batch that the problem names (a cycle through a built-in
     // question, say) is where the author has to look.
@@ -205,17 +206,19 @@ bool ContentLibrary::merge(const QString &file, const QString &text, Replace rep
 {
     const qsizetype before = problems.size();
     switch (detectKind(file, text, problems)) {
-    case Kind::Unknown:
-        return false;
+    case Kind::Unknown: return false;
     case Kind::Questionnaire: {
         auto q = parseQuestionnaire(file, text, problems);
         if (!q)
             return false;
         if (const auto *existing = questionnaire(q->key);
             existing && replace == Replace::NewerVersionOnly && existing->version >= q->version) {
-            problems.append(Error{QStringLiteral("questionnaire '%1' version %2 is already loaded from %3; give this file a higher version to replace it")
-                                      .arg(q->key).arg(existing->version).arg(existing->sourceFile),
-                                  file, 1, 1});
+            problems.append(Error {
+                QStringLiteral("questionnaire '%1' version %2 is already loaded from %3; give this file a higher version to replace it")
+                    .arg(q->key)
+                    .arg(existing->version)
+                    .arg(existing->sourceFile),
+                file, 1, 1});
             return false;
         }
         setQuestionnaire(std::move(*q));
@@ -231,7 +234,8 @@ bool ContentLibrary::merge(const QString &file, const QString &text, Replace rep
         }
         for (const auto &r : risks->risks) {
             if (m_risks.risk(r.id))
-                problems.append(Error{QStringLiteral("risk '%1' is already in the risk catalogue").arg(r.id), file, r.position.line, r.position.column});
+                problems.append(Error {QStringLiteral("risk '%1' is already in the risk catalogue").arg(r.id), file, r.position.line,
+                                       r.position.column});
         }
         if (problems.size() > before)
             return false;
@@ -243,7 +247,8 @@ bool ContentLibrary::merge(const QString &file, const QString &text, Replace rep
         if (!controls)
             return false;
         if (replace != Replace::Any) {
-            problems.append(Error{QStringLiteral("the control catalogue is built in and cannot be replaced from a user folder"), file, 1, 1});
+            problems.append(
+                Error {QStringLiteral("the control catalogue is built in and cannot be replaced from a user folder"), file, 1, 1});
             return false;
         }
         m_controls = std::move(*controls);

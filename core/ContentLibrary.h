@@ -15,13 +15,12 @@
 
 namespace bulkhead {
 
-class ContentLibrary
-{
+class ContentLibrary {
 public:
     // What to do with a questionnaire whose key is already loaded.
     enum class Replace {
         NewerVersionOnly, // a user's folder: only a higher version replaces (a stale copy is an error)
-        Any,              // `validate`: the file under review stands in for the loaded one
+        Any, // `validate`: the file under review stands in for the loaded one
     };
 
     ContentLibrary() = default;

@@ -15,11 +15,10 @@ Error at(const Questionnaire &q, const Question &question, const QString &field,
 {
     const QString key = field.section(QLatin1Char('/'), 0, 0);
     const SourcePosition p = question.fieldPositions.value(field, question.fieldPositions.value(key, question.position));
-    return Error{message, q.sourceFile, p.line, p.column};
+    return Error {message, q.sourceFile, p.line, p.column};
 }
 
-class Validator
-{
+class Validator {
 public:
     explicit Validator(const ContentLibrary &library) : m_lib(library)
     {
@@ -42,9 +41,9 @@ public:
             for (const auto &m : r.modifiers)
                 for (const auto &name : m.when.references())
                     if (!isKnown(name))
-                        m_problems.append(Error{QStringLiteral("a modifier of risk '%1' reads '%2', which is %3")
-                                                    .arg(r.id, name, unknownWhat(name)),
-                                                r.sourceFile, m.position.line, m.position.column});
+                        m_problems.append(
+                            Error {QStringLiteral("a modifier of risk '%1' reads '%2', which is %3").arg(r.id, name, unknownWhat(name)),
+                                   r.sourceFile, m.position.line, m.position.column});
         checkCycles();
         return m_problems;
     }
@@ -57,9 +56,8 @@ private:
 
     static QString unknownWhat(const QString &name)
     {
-        return name.startsWith(QLatin1String("fact."))
-                   ? QStringLiteral("not a fact of the engagement and not set by any question")
-                   : QStringLiteral("not a known question id (facts are written fact.<name>)");
+        return name.startsWith(QLatin1String("fact.")) ? QStringLiteral("not a fact of the engagement and not set by any question")
+                                                       : QStringLiteral("not a known question id (facts are written fact.<name>)");
     }
 
     void checkUniqueIds()
@@ -68,13 +66,15 @@ private:
         for (const auto &q : m_lib.questionnaires()) {
             for (const auto &s : q.sections) {
                 if (seen.contains(s.id) && seen.value(s.id) != q.key)
-                    m_problems.append(Error{QStringLiteral("duplicate id '%1': also used in questionnaire '%2'").arg(s.id, seen.value(s.id)),
-                                            q.sourceFile, s.position.line, s.position.column});
+                    m_problems.append(
+                        Error {QStringLiteral("duplicate id '%1': also used in questionnaire '%2'").arg(s.id, seen.value(s.id)),
+                               q.sourceFile, s.position.line, s.position.column});
                 seen.insert(s.id, q.key);
                 for (const auto &question : s.questions) {
                     if (seen.contains(question.id) && seen.value(question.id) != q.key)
                         m_problems.append(at(q, question, QStringLiteral("id"),
-                                             QStringLiteral("duplicate id '%1': also used in questionnaire '%2'").arg(question.id, seen.value(question.id))));
+                                             QStringLiteral("duplicate id '%1': also used in questionnaire '%2'")
+                                                 .arg(question.id, seen.value(question.id))));
                     seen.insert(question.id, q.key);
                 }
             }
@@ -85,8 +85,11 @@ private:
     {
         for (const auto &c : question.controls) {
             if (!m_lib.controls().control(c))
-                m_problems.append(at(q, question, QStringLiteral("controls/") + c,
-                                     QStringLiteral("question '%1' maps to unknown control '%2' (not an active NIST SP 800-53 rev5 control in the catalogue)").arg(question.id, c)));
+                m_problems.append(
+                    at(q, question, QStringLiteral("controls/") + c,
+                       QStringLiteral(
+                           "question '%1' maps to unknown control '%2' (not an active NIST SP 800-53 rev5 control in the catalogue)")
+                           .arg(question.id, c)));
         }
         for (auto it = question.mitigates.cbegin(); it != question.mitigates.cend(); ++it) {
             if (!m_lib.risks().risk(it.key()))
@@ -95,8 +98,9 @@ private:
         }
         for (const auto &name : question.when.references()) {
             if (!isKnown(name))
-                m_problems.append(at(q, question, QStringLiteral("when"),
-                                     QStringLiteral("the 'when' of question '%1' reads '%2', which is %3").arg(question.id, name, unknownWhat(name))));
+                m_problems.append(
+                    at(q, question, QStringLiteral("when"),
+                       QStringLiteral("the 'when' of question '%1' reads '%2', which is %3").arg(question.id, name, unknownWhat(name))));
         }
     }
 
@@ -130,8 +134,9 @@ private:
                         reported.insert(dep);
                         const auto *start = m_lib.question(dep);
                         const auto *owner = m_lib.questionnaire(start->questionnaireKey);
-                        m_problems.append(at(*owner, *start, QStringLiteral("when"),
-                                             QStringLiteral("the 'when' conditions form a cycle: %1").arg(cycle.join(QStringLiteral(" -> ")))));
+                        m_problems.append(
+                            at(*owner, *start, QStringLiteral("when"),
+                               QStringLiteral("the 'when' conditions form a cycle: %1").arg(cycle.join(QStringLiteral(" -> ")))));
                     }
                 } else if (m == Mark::None) {
                     visit(*m_lib.question(dep));

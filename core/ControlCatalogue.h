@@ -11,9 +11,8 @@ enum class Baseline { Low, Moderate, High };
 
 QString baselineKey(Baseline baseline); // "low", "moderate", "high"
 
-struct ControlDefinition
-{
-    QString id;     // display form, e.g. "AC-6(9)"
+struct ControlDefinition {
+    QString id; // display form, e.g. "AC-6(9)"
     QString family; // "AC"
     QString title;
     bool inLow = false;
@@ -23,14 +22,12 @@ struct ControlDefinition
     bool inBaseline(Baseline baseline) const;
 };
 
-struct ControlFamily
-{
+struct ControlFamily {
     QString id;
     QString title;
 };
 
-class ControlCatalogue
-{
+class ControlCatalogue {
 public:
     int version = 0;
     QString source;

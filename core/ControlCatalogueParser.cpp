@@ -19,8 +19,8 @@ std::optional<ControlCatalogue> parseControlCatalogue(const QString &file, const
     try {
         return readControlCatalogue(file, text, problems);
     } catch (const YAML::Exception &e) {
-        problems.append(Error{QStringLiteral("cannot read the control catalogue: %1").arg(QString::fromStdString(e.msg)), file,
-                              e.mark.line + 1, e.mark.column + 1});
+        problems.append(Error {QStringLiteral("cannot read the control catalogue: %1").arg(QString::fromStdString(e.msg)), file,
+                               e.mark.line + 1, e.mark.column + 1});
     }
     return std::nullopt;
 }
@@ -73,7 +73,8 @@ std::optional<ControlCatalogue> readControlCatalogue(const QString &file, const 
                 else if (b == QLatin1String("high"))
                     c.inHigh = true;
                 else
-                    yaml.error(node["baselines"], QStringLiteral("%1 names unknown baseline '%2' (expected low, moderate or high)").arg(what, b));
+                    yaml.error(node["baselines"],
+                               QStringLiteral("%1 names unknown baseline '%2' (expected low, moderate or high)").arg(what, b));
             }
             catalogue.addControl(std::move(c));
         }

@@ -9,16 +9,14 @@ namespace bulkhead {
 
 namespace {
 
-struct DemoAnswer
-{
+struct DemoAnswer {
     const char *question;
     const char *value;
     const char *method;
     const char *note;
 };
 
-struct DemoEngagement
-{
+struct DemoEngagement {
     Engagement record;
     QString interviewee;
     QList<DemoAnswer> answers;
@@ -45,7 +43,8 @@ QList<DemoEngagement> demoEngagements()
         {"arch.platform.orchestration", "provider_scheduler", "examine", "ECS service scheduler."},
         {"arch.infrastructure.model", "converged", "examine", ""},
         {"arch.infrastructure.storage_attachment", "iscsi,nfs", "examine", "EBS volumes and an EFS share for uploads."},
-        {"arch.infrastructure.storage_access", "partial", "examine", "Storage subnets are separate, but one NFS export is readable by every task role."},
+        {"arch.infrastructure.storage_access", "partial", "examine",
+         "Storage subnets are separate, but one NFS export is readable by every task role."},
         {"arch.host.shared_components", "yes", "examine", "ECS-optimised AMI with a read-only root file system."},
         {"arch.host.resource_limits", "yes", "test", "CPU and memory limits set on every task definition sampled (12 of 12)."},
         {"arch.host.os_placement", "single_family", "interview", ""},
@@ -56,7 +55,8 @@ QList<DemoEngagement> demoEngagements()
         {"arch.access.engine_privilege", "exceptions", "test", "Two tasks run privileged for a log shipper."},
         {"arch.access.admin_access", "yes", "examine", "SSM Session Manager only, sessions logged to CloudTrail."},
         {"arch.access.accounts", "yes", "examine", "Quarterly access reviews of IAM roles seen for Q2 and Q3."},
-        {"arch.access.incident_coordination", "no", "interview", "The partner's incident procedures do not cover forensics on container hosts."},
+        {"arch.access.incident_coordination", "no", "interview",
+         "The partner's incident procedures do not cover forensics on container hosts."},
     };
     harbour.submit = true;
 
@@ -121,8 +121,8 @@ Result<QList<qint64>> buildDemo(Workspace &workspace, const ContentLibrary &libr
                 return id.error();
             AnswerStore answers(workspace);
             for (const auto &a : demo.answers) {
-                const AnswerInput input{QString::fromLatin1(a.question), QString::fromLatin1(a.value), QString::fromUtf8(a.note),
-                                        QString::fromLatin1(a.method), demo.interviewee};
+                const AnswerInput input {QString::fromLatin1(a.question), QString::fromLatin1(a.value), QString::fromUtf8(a.note),
+                                         QString::fromLatin1(a.method), demo.interviewee};
                 if (auto saved = answers.save(*id, input, library); !saved)
                     return saved.error();
             }

@@ -15,8 +15,7 @@ enum class EngagementStatus { Draft, InReview, Approved };
 QString engagementStatusKey(EngagementStatus status); // "draft", "in_review", "approved"
 std::optional<EngagementStatus> parseEngagementStatus(const QString &key);
 
-struct Engagement
-{
+struct Engagement {
     qint64 id = 0;
     QString client;
     QString system;
@@ -24,7 +23,7 @@ struct Engagement
     QString serviceModel = QStringLiteral("caas"); // iaas | paas | saas | caas
     QString architecture = QStringLiteral("typical"); // typical | hybrid
     QString infrastructure = QStringLiteral("traditional"); // traditional | converged | hyperconverged
-    QString impact = QStringLiteral("moderate");   // FIPS 199: low | moderate | high
+    QString impact = QStringLiteral("moderate"); // FIPS 199: low | moderate | high
     QString assessor;
     QString reviewer;
     EngagementStatus status = EngagementStatus::Draft;

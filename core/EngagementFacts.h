@@ -17,11 +17,9 @@ namespace bulkhead {
 
 class ContentLibrary;
 
-class EngagementFacts
-{
+class EngagementFacts {
 public:
-    static EngagementFacts resolve(const ContentLibrary &content, const Engagement &engagement,
-                                   const QHash<QString, Answer> &answers);
+    static EngagementFacts resolve(const ContentLibrary &content, const Engagement &engagement, const QHash<QString, Answer> &answers);
 
     QStringList value(const QString &name) const { return m_values.value(name); }
     // Where a fact's value comes from, for explanations: "engagement record" or "answer to Q".
@@ -33,7 +31,7 @@ public:
     QString explain(const Condition &condition) const;
 
 private:
-    QHash<QString, QStringList> m_values;  // facts and visible answers
+    QHash<QString, QStringList> m_values; // facts and visible answers
     QHash<QString, QString> m_sources;
     QSet<QString> m_visible;
 };

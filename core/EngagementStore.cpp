@@ -19,9 +19,9 @@ namespace bulkhead {
 
 namespace {
 
-const QString kSelect = QStringLiteral(
-    "SELECT id, client, system_name, csp, service_model, architecture, infrastructure, impact, assessor, reviewer, "
-    "status, approved_hash, created_at, updated_at FROM engagement");
+const QString kSelect
+    = QStringLiteral("SELECT id, client, system_name, csp, service_model, architecture, infrastructure, impact, assessor, reviewer, "
+                     "status, approved_hash, created_at, updated_at FROM engagement");
 
 Engagement readEngagement(const QSqlQuery &q)
 {
@@ -47,15 +47,15 @@ Status checkFields(const Engagement &e)
 {
     auto check = [](const QString &value, const QStringList &allowed, const QString &field) -> Status {
         if (!allowed.contains(value))
-            return Error{QStringLiteral("%1 '%2' is not one of %3").arg(field, value, allowed.join(QStringLiteral(", ")))};
+            return Error {QStringLiteral("%1 '%2' is not one of %3").arg(field, value, allowed.join(QStringLiteral(", ")))};
         return {};
     };
     if (e.client.trimmed().isEmpty())
-        return Error{QStringLiteral("the client name is empty")};
+        return Error {QStringLiteral("the client name is empty")};
     if (e.system.trimmed().isEmpty())
-        return Error{QStringLiteral("the system name is empty")};
+        return Error {QStringLiteral("the system name is empty")};
     if (e.csp.trimmed().isEmpty())
-        return Error{QStringLiteral("the cloud service provider is empty")};
+        return Error {QStringLiteral("the cloud service provider is empty")};
     for (const Status &s : {check(e.architecture, engagement_values::architectures(), QStringLiteral("architecture")),
                             check(e.infrastructure, engagement_values::infrastructures(), QStringLiteral("infrastructure")),
                             check(e.impact, engagement_values::impacts(), QStringLiteral("impact level")),
@@ -102,8 +102,9 @@ Result<qint64> EngagementStore::create(Engagement e, const ContentLibrary &libra
     const QString now = toStoredTime(m_ws.now());
     auto done = m_ws.write([&]() -> Status {
         QSqlQuery q = m_ws.query();
-        q.prepare(QStringLiteral("INSERT INTO engagement (client, system_name, csp, service_model, architecture, infrastructure, impact, baseline, "
-                                 "assessor, reviewer, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO engagement (client, system_name, csp, service_model, architecture, infrastructure, impact, baseline, "
+            "assessor, reviewer, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id"));
         bindFields(q, e);
         q.addBindValue(now);
         q.addBindValue(now);
@@ -145,7 +146,7 @@ Result<Engagement> EngagementStore::get(qint64 id) const
     if (!q.exec())
         return m_ws.sqlError(q, QStringLiteral("reading engagement %1").arg(id));
     if (!q.next())
-        return Error{QStringLiteral("there is no engagement %1 in this workspace").arg(id), m_ws.path()};
+        return Error {QStringLiteral("there is no engagement %1 in this workspace").arg(id), m_ws.path()};
     return readEngagement(q);
 }
 
@@ -155,7 +156,8 @@ Status EngagementStore::checkEditable(qint64 id) const
     if (!e)
         return e.error();
     if (e->status == EngagementStatus::Approved)
-        return Error{QStringLiteral("engagement %1 is approved and cannot be changed; reopen it with a reason first").arg(id), m_ws.path()};
+        return Error {QStringLiteral("engagement %1 is approved and cannot be changed; reopen it with a reason first").arg(id),
+                      m_ws.path()};
     return {};
 }
 
@@ -182,7 +184,8 @@ Status EngagementStore::update(const Engagement &requested)
         auto after = get(changed.id); // what was written, as it reads back
         if (!after)
             return after.error();
-        return AuditTrail(m_ws).append(changed.id, QStringLiteral("engagement.update"), entityOf(changed.id), toJson(*before), toJson(*after));
+        return AuditTrail(m_ws).append(changed.id, QStringLiteral("engagement.update"), entityOf(changed.id), toJson(*before),
+                                       toJson(*after));
     });
 }
 
@@ -199,7 +202,7 @@ Status EngagementStore::approve(qint64 id)
 Status EngagementStore::reopen(qint64 id, const QString &reason)
 {
     if (reason.trimmed().isEmpty())
-        return Error{QStringLiteral("reopening engagement %1 needs a reason").arg(id)};
+        return Error {QStringLiteral("reopening engagement %1 needs a reason").arg(id)};
     return transition(id, EngagementStatus::InReview, EngagementStatus::Approved, EngagementStatus::Draft,
                       QStringLiteral("engagement.reopen"), reason.trimmed());
 }
@@ -212,12 +215,12 @@ Status EngagementStore::transition(qint64 id, EngagementStatus from1, std::optio
         if (!e)
             return e.error();
         if (e->status != from1 && (!from2 || e->status != *from2))
-            return Error{QStringLiteral("engagement %1 is %2; %3 needs it to be %4")
-                             .arg(id)
-                             .arg(engagementStatusKey(e->status), action.section(QLatin1Char('.'), 1),
-                                  from2 ? engagementStatusKey(from1) + QStringLiteral(" or ") + engagementStatusKey(*from2)
-                                        : engagementStatusKey(from1)),
-                         m_ws.path()};
+            return Error {QStringLiteral("engagement %1 is %2; %3 needs it to be %4")
+                              .arg(id)
+                              .arg(engagementStatusKey(e->status), action.section(QLatin1Char('.'), 1),
+                                   from2 ? engagementStatusKey(from1) + QStringLiteral(" or ") + engagementStatusKey(*from2)
+                                         : engagementStatusKey(from1)),
+                          m_ws.path()};
         QString hash;
         if (to == EngagementStatus::Approved) {
             auto h = contentHash(id);
@@ -263,7 +266,7 @@ Result<QString> EngagementStore::contentHash(qint64 id) const
     std::sort(keys.begin(), keys.end());
     QJsonArray pinned;
     for (const auto &k : keys)
-        pinned.append(QJsonArray{k, pins->value(k).version, pins->value(k).sha256});
+        pinned.append(QJsonArray {k, pins->value(k).version, pins->value(k).sha256});
     QJsonArray answerArray;
     for (const auto &a : *given)
         answerArray.append(toJson(a));

@@ -12,10 +12,9 @@ namespace bulkhead {
 class ContentLibrary;
 class Workspace;
 
-class EngagementStore
-{
+class EngagementStore {
 public:
-    explicit EngagementStore(Workspace &workspace) : m_ws(workspace) {}
+    explicit EngagementStore(Workspace &workspace) : m_ws(workspace) { }
 
     // Validates the fields, stores the engagement, pins the library's questionnaire versions
     // to it, and returns the new id.
@@ -38,8 +37,8 @@ public:
     Status checkEditable(qint64 id) const;
 
 private:
-    Status transition(qint64 id, EngagementStatus from1, std::optional<EngagementStatus> from2, EngagementStatus to,
-                      const QString &action, const QString &reason);
+    Status transition(qint64 id, EngagementStatus from1, std::optional<EngagementStatus> from2, EngagementStatus to, const QString &action,
+                      const QString &reason);
 
     Workspace &m_ws;
 };

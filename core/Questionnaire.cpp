@@ -8,8 +8,7 @@
 namespace bulkhead {
 
 namespace {
-const QStringList kYesNoValues = {QStringLiteral("yes"), QStringLiteral("partial"),
-                                  QStringLiteral("no"), QStringLiteral("na")};
+const QStringList kYesNoValues = {QStringLiteral("yes"), QStringLiteral("partial"), QStringLiteral("no"), QStringLiteral("na")};
 }
 
 QString questionTypeKey(QuestionType type)
@@ -27,8 +26,8 @@ QString questionTypeKey(QuestionType type)
 
 std::optional<QuestionType> parseQuestionType(const QString &key)
 {
-    for (auto t : {QuestionType::YesNo, QuestionType::Choice, QuestionType::Multi, QuestionType::Text,
-                   QuestionType::Number, QuestionType::Date}) {
+    for (auto t :
+         {QuestionType::YesNo, QuestionType::Choice, QuestionType::Multi, QuestionType::Text, QuestionType::Number, QuestionType::Date}) {
         if (questionTypeKey(t) == key)
             return t;
     }
@@ -146,8 +145,7 @@ ImplementationStatus Question::statusOf(const QString &value) const
     }
     case QuestionType::Text:
     case QuestionType::Number:
-    case QuestionType::Date:
-        return ImplementationStatus::Informational;
+    case QuestionType::Date: return ImplementationStatus::Informational;
     }
     return ImplementationStatus::Informational;
 }

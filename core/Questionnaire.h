@@ -19,21 +19,18 @@ enum class QuestionType { YesNo, Choice, Multi, Text, Number, Date };
 QString questionTypeKey(QuestionType type);
 std::optional<QuestionType> parseQuestionType(const QString &key);
 
-struct SourcePosition
-{
+struct SourcePosition {
     int line = 0;
     int column = 0;
 };
 
-struct AnswerOption
-{
+struct AnswerOption {
     QString value;
     QString label;
     ImplementationStatus status = ImplementationStatus::Informational;
 };
 
-struct Question
-{
+struct Question {
     QString id;
     QString text;
     QuestionType type = QuestionType::YesNo;
@@ -41,14 +38,14 @@ struct Question
     QString guidance;
     QStringList evidence;
     QStringList methods;
-    QString responsibility;           // csp | customer | shared, or empty
-    QStringList controls;             // rev5 display ids, e.g. "AC-6(9)"
-    QStringList soc2;                 // Trust Services Criteria, e.g. "CC6.1"
-    QMap<QString, double> mitigates;  // risk id -> weight
-    QString sets;                     // fact name, or empty
-    Condition when;                   // empty: always shown
-    QString questionnaireKey;         // owner, filled by the parser
-    SourcePosition position;          // of the question in its file, for messages
+    QString responsibility; // csp | customer | shared, or empty
+    QStringList controls; // rev5 display ids, e.g. "AC-6(9)"
+    QStringList soc2; // Trust Services Criteria, e.g. "CC6.1"
+    QMap<QString, double> mitigates; // risk id -> weight
+    QString sets; // fact name, or empty
+    Condition when; // empty: always shown
+    QString questionnaireKey; // owner, filled by the parser
+    SourcePosition position; // of the question in its file, for messages
     // Of its keys' values ("controls", "when", ...) and of list entries ("controls/AC-2",
     // "mitigates/risk.x"), so that a problem is reported where it is written.
     QMap<QString, SourcePosition> fieldPositions;
@@ -62,8 +59,7 @@ struct Question
     bool isScored() const;
 };
 
-struct Section
-{
+struct Section {
     SourcePosition position; // of the section's id, for messages
     QString id;
     QString title;
@@ -71,16 +67,15 @@ struct Section
     QList<Question> questions;
 };
 
-struct Questionnaire
-{
+struct Questionnaire {
     QString key;
     int version = 0;
     QString title;
     QString description;
     QList<Section> sections;
-    QString sourceFile;  // where it was read from (":/questionnaires/..." for built-ins)
-    QString yamlText;    // the exact text it was parsed from, pinned into workspaces
-    QString sha256;      // hex SHA-256 of yamlText's UTF-8 bytes
+    QString sourceFile; // where it was read from (":/questionnaires/..." for built-ins)
+    QString yamlText; // the exact text it was parsed from, pinned into workspaces
+    QString sha256; // hex SHA-256 of yamlText's UTF-8 bytes
 
     const Question *question(const QString &id) const;
     int questionCount() const;

@@ -23,10 +23,9 @@ SourcePosition positionOf(const YAML::Node &node)
     return {YamlReader::line(node), YamlReader::column(node)};
 }
 
-class QuestionnaireReader
-{
+class QuestionnaireReader {
 public:
-    QuestionnaireReader(const QString &file, QList<Error> &problems) : m_yaml(file, problems) {}
+    QuestionnaireReader(const QString &file, QList<Error> &problems) : m_yaml(file, problems) { }
 
     std::optional<Questionnaire> read(const QString &text)
     {
@@ -39,7 +38,8 @@ public:
         m_yaml.checkKeys(*root, {"questionnaire", "version", "title", "description", "sections"}, QStringLiteral("the questionnaire"));
         q.key = m_yaml.string(*root, "questionnaire", QStringLiteral("the questionnaire"), true).value_or(QString());
         if (!q.key.isEmpty() && !kKeyPattern.match(q.key).hasMatch())
-            m_yaml.error((*root)["questionnaire"], QStringLiteral("questionnaire key '%1' must be lower case letters, digits and '_'").arg(q.key));
+            m_yaml.error((*root)["questionnaire"],
+                         QStringLiteral("questionnaire key '%1' must be lower case letters, digits and '_'").arg(q.key));
         q.version = m_yaml.integer(*root, "version", QStringLiteral("the questionnaire"), true).value_or(0);
         if ((*root)["version"].IsDefined() && q.version < 1 && m_yaml.errorCount() == 0)
             m_yaml.error((*root)["version"], QStringLiteral("version must be 1 or more"));
@@ -107,8 +107,10 @@ private:
         q.position = positionOf(node);
         q.id = m_yaml.string(node, "id", QStringLiteral("a question"), true).value_or(QString());
         const QString what = QStringLiteral("question '%1'").arg(q.id);
-        m_yaml.checkKeys(node, {"id", "text", "type", "options", "guidance", "evidence", "methods", "responsibility",
-                                "controls", "soc2", "mitigates", "sets", "when"}, what);
+        m_yaml.checkKeys(node,
+                         {"id", "text", "type", "options", "guidance", "evidence", "methods", "responsibility", "controls", "soc2",
+                          "mitigates", "sets", "when"},
+                         what);
         checkId(node["id"], q.id);
         for (auto it = node.begin(); it != node.end(); ++it)
             q.fieldPositions.insert(YamlReader::scalar(it->first), positionOf(it->second));
@@ -117,17 +119,21 @@ private:
         if (const auto t = parseQuestionType(type))
             q.type = *t;
         else if (!type.isEmpty())
-            m_yaml.error(node["type"], QStringLiteral("%1 has unknown type '%2' (expected yesno, choice, multi, text, number or date)").arg(what, type));
+            m_yaml.error(node["type"],
+                         QStringLiteral("%1 has unknown type '%2' (expected yesno, choice, multi, text, number or date)").arg(what, type));
         readOptions(node, q, what);
         q.guidance = m_yaml.string(node, "guidance", what, false).value_or(QString());
         q.evidence = m_yaml.stringList(node, "evidence", what);
         q.methods = m_yaml.stringList(node, "methods", what);
         for (const auto &m : q.methods)
             if (!kMethods.contains(m))
-                m_yaml.error(node["methods"], QStringLiteral("%1 has unknown method '%2' (expected examine, interview or test)").arg(what, m));
+                m_yaml.error(node["methods"],
+                             QStringLiteral("%1 has unknown method '%2' (expected examine, interview or test)").arg(what, m));
         q.responsibility = m_yaml.string(node, "responsibility", what, false).value_or(QString());
         if (!q.responsibility.isEmpty() && !kResponsibilities.contains(q.responsibility))
-            m_yaml.error(node["responsibility"], QStringLiteral("%1 has unknown responsibility '%2' (expected csp, customer or shared)").arg(what, q.responsibility));
+            m_yaml.error(
+                node["responsibility"],
+                QStringLiteral("%1 has unknown responsibility '%2' (expected csp, customer or shared)").arg(what, q.responsibility));
         q.controls = m_yaml.stringList(node, "controls", what);
         if (node["controls"].IsDefined() && node["controls"].IsSequence())
             for (const auto &item : node["controls"])
@@ -141,7 +147,10 @@ private:
         if (!q.sets.isEmpty() && !kFactPattern.match(q.sets).hasMatch())
             m_yaml.error(node["sets"], QStringLiteral("%1 sets '%2', but a fact is named fact.<name>").arg(what, q.sets));
         if (q.sets == QLatin1String("fact.impact"))
-            m_yaml.error(node["sets"], QStringLiteral("%1 sets fact.impact, the engagement's FIPS 199 level, which decides the baseline; it can only be changed on the engagement").arg(what));
+            m_yaml.error(node["sets"],
+                         QStringLiteral("%1 sets fact.impact, the engagement's FIPS 199 level, which decides the baseline; it can only be "
+                                        "changed on the engagement")
+                             .arg(what));
         if (const auto when = m_yaml.string(node, "when", what, false))
             q.when = m_yaml.condition(node["when"], *when, what);
         section.questions.append(std::move(q));
@@ -172,13 +181,18 @@ private:
             option.value = m_yaml.string(o, "value", QStringLiteral("an option of %1").arg(what), true).value_or(QString());
             option.label = m_yaml.string(o, "label", QStringLiteral("option '%1' of %2").arg(option.value, what), true).value_or(QString());
             if (!option.value.isEmpty() && !kOptionPattern.match(option.value).hasMatch())
-                m_yaml.error(o["value"], QStringLiteral("option value '%1' of %2 must be lower-case letters, digits and '_'").arg(option.value, what));
+                m_yaml.error(o["value"],
+                             QStringLiteral("option value '%1' of %2 must be lower-case letters, digits and '_'").arg(option.value, what));
             if (q.option(option.value))
                 m_yaml.error(o["value"], QStringLiteral("duplicate option '%1' in %2").arg(option.value, what));
             const QString status = m_yaml.string(o, "status", what, false).value_or(QString());
             const auto parsed = parseImplementationStatus(status);
             if (!parsed)
-                m_yaml.error(o["status"], QStringLiteral("option '%1' of %2 has unknown status '%3' (expected implemented, partial, not_implemented or not_applicable)").arg(option.value, what, status));
+                m_yaml.error(
+                    o["status"],
+                    QStringLiteral(
+                        "option '%1' of %2 has unknown status '%3' (expected implemented, partial, not_implemented or not_applicable)")
+                        .arg(option.value, what, status));
             option.status = parsed.value_or(ImplementationStatus::Informational);
             q.options.append(std::move(option));
         }
@@ -195,7 +209,9 @@ private:
             bool ok = false;
             const double weight = YamlReader::scalar(it->second).toDouble(&ok);
             if (!ok || !(weight > 0.0) || weight > 1.0)
-                m_yaml.error(it->second, QStringLiteral("%1 mitigates '%2' with weight '%3'; a weight is a number above 0 and at most 1").arg(what, risk, YamlReader::scalar(it->second)));
+                m_yaml.error(it->second,
+                             QStringLiteral("%1 mitigates '%2' with weight '%3'; a weight is a number above 0 and at most 1")
+                                 .arg(what, risk, YamlReader::scalar(it->second)));
             else
                 q.mitigates.insert(risk, weight);
         }
@@ -213,8 +229,8 @@ std::optional<Questionnaire> parseQuestionnaire(const QString &file, const QStri
         return QuestionnaireReader(file, problems).read(text);
     } catch (const YAML::Exception &e) {
         // A shape the reader did not expect; yaml-cpp's exceptions stop at core's edge.
-        problems.append(Error{QStringLiteral("cannot read the questionnaire: %1").arg(QString::fromStdString(e.msg)), file,
-                              e.mark.line + 1, e.mark.column + 1});
+        problems.append(Error {QStringLiteral("cannot read the questionnaire: %1").arg(QString::fromStdString(e.msg)), file,
+                               e.mark.line + 1, e.mark.column + 1});
     }
     return std::nullopt;
 }

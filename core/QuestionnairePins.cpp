@@ -20,23 +20,27 @@ Result<qint64> QuestionnairePins::pin(qint64 engagementId, const Questionnaire &
     q.addBindValue(questionnaire.version);
     q.addBindValue(questionnaire.sha256);
     if (!q.exec())
-        return m_ws.sqlError(q, QStringLiteral("looking up questionnaire '%1' version %2").arg(questionnaire.key).arg(questionnaire.version));
+        return m_ws.sqlError(q,
+                             QStringLiteral("looking up questionnaire '%1' version %2").arg(questionnaire.key).arg(questionnaire.version));
     qint64 rowId = 0;
     if (q.next()) {
         rowId = q.value(0).toLongLong();
     } else {
-        q.prepare(QStringLiteral("INSERT INTO questionnaire_version (questionnaire_key, version, sha256, title, yaml_text) VALUES (?, ?, ?, ?, ?) RETURNING id"));
+        q.prepare(QStringLiteral("INSERT INTO questionnaire_version (questionnaire_key, version, sha256, title, yaml_text) VALUES (?, ?, "
+                                 "?, ?, ?) RETURNING id"));
         q.addBindValue(questionnaire.key);
         q.addBindValue(questionnaire.version);
         q.addBindValue(questionnaire.sha256);
         q.addBindValue(questionnaire.title);
         q.addBindValue(questionnaire.yamlText);
         if (!q.exec() || !q.next())
-            return m_ws.sqlError(q, QStringLiteral("storing questionnaire '%1' version %2").arg(questionnaire.key).arg(questionnaire.version));
+            return m_ws.sqlError(q,
+                                 QStringLiteral("storing questionnaire '%1' version %2").arg(questionnaire.key).arg(questionnaire.version));
         rowId = q.value(0).toLongLong();
         q.finish();
     }
-    q.prepare(QStringLiteral("INSERT INTO engagement_questionnaire (engagement_id, questionnaire_key, questionnaire_version_id) VALUES (?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO engagement_questionnaire (engagement_id, questionnaire_key, questionnaire_version_id) VALUES (?, ?, ?)"));
     q.addBindValue(engagementId);
     q.addBindValue(questionnaire.key);
     q.addBindValue(rowId);
@@ -45,9 +49,9 @@ Result<qint64> QuestionnairePins::pin(qint64 engagementId, const Questionnaire &
     const QJsonObject after = {{QStringLiteral("questionnaire"), questionnaire.key},
                                {QStringLiteral("version"), questionnaire.version},
                                {QStringLiteral("sha256"), questionnaire.sha256}};
-    if (auto logged = AuditTrail(m_ws).append(engagementId, QStringLiteral("questionnaire.pin"),
-                                               QStringLiteral("engagement:%1/questionnaire:%2").arg(engagementId).arg(questionnaire.key),
-                                               {}, after);
+    if (auto logged
+        = AuditTrail(m_ws).append(engagementId, QStringLiteral("questionnaire.pin"),
+                                  QStringLiteral("engagement:%1/questionnaire:%2").arg(engagementId).arg(questionnaire.key), {}, after);
         !logged)
         return logged.error();
     return rowId;
@@ -86,13 +90,16 @@ Result<ContentLibrary> QuestionnairePins::contentFor(qint64 engagementId, const 
         const QString text = q.value(0).toString();
         const QString sha = QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
         if (sha != it->sha256)
-            return Error{QStringLiteral("the stored text of questionnaire '%1' version %2 does not match its SHA-256; it was changed outside Bulkhead")
-                             .arg(it.key()).arg(it->version),
-                         m_ws.path()};
+            return Error {
+                QStringLiteral(
+                    "the stored text of questionnaire '%1' version %2 does not match its SHA-256; it was changed outside Bulkhead")
+                    .arg(it.key())
+                    .arg(it->version),
+                m_ws.path()};
         QList<Error> problems;
         auto parsed = parseQuestionnaire(source, text, problems);
         if (!parsed)
-            return problems.value(0, Error{QStringLiteral("a pinned questionnaire cannot be read"), source});
+            return problems.value(0, Error {QStringLiteral("a pinned questionnaire cannot be read"), source});
         content.setQuestionnaire(std::move(*parsed));
     }
     return content;

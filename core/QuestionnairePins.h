@@ -14,17 +14,15 @@ class ContentLibrary;
 struct Questionnaire;
 class Workspace;
 
-struct PinnedVersion
-{
+struct PinnedVersion {
     qint64 rowId = 0; // questionnaire_version.id
     int version = 0;
     QString sha256;
 };
 
-class QuestionnairePins
-{
+class QuestionnairePins {
 public:
-    explicit QuestionnairePins(Workspace &workspace) : m_ws(workspace) {}
+    explicit QuestionnairePins(Workspace &workspace) : m_ws(workspace) { }
 
     // Pins `questionnaire` to the engagement (within the caller's transaction) and returns
     // the questionnaire_version row; the same text is stored once per workspace.

@@ -10,8 +10,7 @@
 
 namespace bulkhead {
 
-struct Error
-{
+struct Error {
     Error() = default;
     Error(QString message_, QString file_ = {}, int line_ = 0, int column_ = 0)
         : message(std::move(message_)), file(std::move(file_)), line(line_), column(column_)
@@ -19,8 +18,8 @@ struct Error
     }
 
     QString message;
-    QString file;   // the input the error is about; empty when there is none
-    int line = 0;   // 1-based; 0 when unknown
+    QString file; // the input the error is about; empty when there is none
+    int line = 0; // 1-based; 0 when unknown
     int column = 0; // 1-based; 0 when unknown
 
     // "file:line:column: message", leaving out the parts that are unknown.
@@ -36,12 +35,10 @@ struct Error
     }
 };
 
-template<typename T>
-class [[nodiscard]] Result
-{
+template<typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::move(value)) {}
-    Result(Error error) : m_state(std::move(error)) {}
+    Result(T value) : m_state(std::move(value)) { }
+    Result(Error error) : m_state(std::move(error)) { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -60,11 +57,10 @@ private:
 };
 
 // For operations that return nothing but may fail.
-class [[nodiscard]] Status
-{
+class [[nodiscard]] Status {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error)) {}
+    Status(Error error) : m_error(std::move(error)) { }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

@@ -11,8 +11,7 @@
 
 namespace bulkhead {
 
-struct RiskModifier
-{
+struct RiskModifier {
     Condition when;
     int likelihoodSteps = 0;
     int impactSteps = 0;
@@ -20,8 +19,7 @@ struct RiskModifier
     SourcePosition position;
 };
 
-struct RiskDefinition
-{
+struct RiskDefinition {
     QString id;
     QString title;
     QString description;
@@ -34,8 +32,7 @@ struct RiskDefinition
     SourcePosition position;
 };
 
-struct RiskCatalogue
-{
+struct RiskCatalogue {
     int version = 0;
     QList<RiskDefinition> risks;
     QString sourceFile;

@@ -10,9 +10,9 @@ namespace bulkhead {
 namespace {
 
 const QRegularExpression kRiskIdPattern(QStringLiteral("^risk\\.[a-z0-9_]+$"));
-const QStringList kAreas = {QStringLiteral("architecture"), QStringLiteral("data"), QStringLiteral("hosting"),
-                            QStringLiteral("provider"), QStringLiteral("operations"), QStringLiteral("network"),
-                            QStringLiteral("content")};
+const QStringList kAreas
+    = {QStringLiteral("architecture"), QStringLiteral("data"),    QStringLiteral("hosting"), QStringLiteral("provider"),
+       QStringLiteral("operations"),   QStringLiteral("network"), QStringLiteral("content")};
 
 std::optional<Level> readLevel(YamlReader &yaml, const YAML::Node &map, const char *key, const QString &what)
 {
@@ -21,8 +21,9 @@ std::optional<Level> readLevel(YamlReader &yaml, const YAML::Node &map, const ch
         return std::nullopt;
     const auto level = parseLevel(*text);
     if (!level)
-        yaml.error(map[key], QStringLiteral("%1 has %2 '%3'; expected very_low, low, moderate, high or very_high")
-                                 .arg(what, QString::fromLatin1(key), *text));
+        yaml.error(map[key],
+                   QStringLiteral("%1 has %2 '%3'; expected very_low, low, moderate, high or very_high")
+                       .arg(what, QString::fromLatin1(key), *text));
     return level;
 }
 
@@ -57,8 +58,8 @@ std::optional<RiskCatalogue> parseRiskCatalogue(const QString &file, const QStri
     try {
         return readRiskCatalogue(file, text, problems);
     } catch (const YAML::Exception &e) {
-        problems.append(Error{QStringLiteral("cannot read the risk catalogue: %1").arg(QString::fromStdString(e.msg)), file,
-                              e.mark.line + 1, e.mark.column + 1});
+        problems.append(Error {QStringLiteral("cannot read the risk catalogue: %1").arg(QString::fromStdString(e.msg)), file,
+                               e.mark.line + 1, e.mark.column + 1});
     }
     return std::nullopt;
 }
@@ -97,12 +98,14 @@ std::optional<RiskCatalogue> readRiskCatalogue(const QString &file, const QStrin
             r.description = yaml.string(node, "description", what, true).value_or(QString());
             r.area = yaml.string(node, "area", what, true).value_or(QString());
             if (!r.area.isEmpty() && !kAreas.contains(r.area))
-                yaml.error(node["area"], QStringLiteral("%1 has unknown area '%2' (expected %3)").arg(what, r.area, kAreas.join(QStringLiteral(", "))));
+                yaml.error(node["area"],
+                           QStringLiteral("%1 has unknown area '%2' (expected %3)").arg(what, r.area, kAreas.join(QStringLiteral(", "))));
             r.likelihood = readLevel(yaml, node, "likelihood", what).value_or(Level::Moderate);
             r.impact = readLevel(yaml, node, "impact", what).value_or(Level::Moderate);
             r.maxReduction = yaml.integer(node, "max_reduction", what, false).value_or(2);
             if (r.maxReduction < 0 || r.maxReduction > 4)
-                yaml.error(node["max_reduction"], QStringLiteral("%1 has max_reduction %2; it must be 0 to 4").arg(what).arg(r.maxReduction));
+                yaml.error(node["max_reduction"],
+                           QStringLiteral("%1 has max_reduction %2; it must be 0 to 4").arg(what).arg(r.maxReduction));
             const YAML::Node modifiers = node["modifiers"];
             if (modifiers.IsDefined() && yaml.expectSequence(modifiers, QStringLiteral("'modifiers' of %1").arg(what)))
                 for (const auto &m : modifiers)

@@ -13,8 +13,7 @@ namespace {
 
 // Step files, in Qt resources under :/schema/. "{engine}" is replaced by the dialect's name
 // for steps whose SQL cannot be portable (triggers).
-struct Step
-{
+struct Step {
     int version;
     const char *resource;
 };
@@ -60,12 +59,12 @@ QStringList splitStatements(const QString &sql)
 Result<QStringList> stepStatements(int version, const SqlDialect &dialect)
 {
     if (version < 1 || version > currentVersion())
-        return Error{QStringLiteral("no schema step %1").arg(version)};
+        return Error {QStringLiteral("no schema step %1").arg(version)};
     QString path = QString::fromLatin1(kSteps[version - 1].resource);
     path.replace(QStringLiteral("{engine}"), dialect.name());
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("schema step %1 is missing from this build").arg(version), path};
+        return Error {QStringLiteral("schema step %1 is missing from this build").arg(version), path};
     return splitStatements(dialect.expand(QString::fromUtf8(f.readAll())));
 }
 
@@ -77,10 +76,10 @@ Status upgrade(QSqlDatabase &db, const SqlDialect &dialect, int from, int to)
             return statements.error();
         QSqlQuery q(db);
         if (!q.exec(dialect.beginWrite()))
-            return Error{QStringLiteral("cannot start schema step %1: %2").arg(v).arg(q.lastError().text())};
+            return Error {QStringLiteral("cannot start schema step %1: %2").arg(v).arg(q.lastError().text())};
         auto fail = [&](const QString &what) {
             QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-            return Status(Error{QStringLiteral("schema step %1 failed: %2").arg(v).arg(what)});
+            return Status(Error {QStringLiteral("schema step %1 failed: %2").arg(v).arg(what)});
         };
         for (const auto &sql : *statements) {
             if (!q.exec(sql))

@@ -17,8 +17,7 @@ namespace bulkhead {
 enum class ControlDetermination { Satisfied, OtherThanSatisfied, NotAssessed, NotApplicable };
 QString controlDeterminationKey(ControlDetermination d); // "satisfied", "other_than_satisfied", ...
 
-struct ControlResult
-{
+struct ControlResult {
     QString id;
     QString family;
     QString title;
@@ -27,8 +26,7 @@ struct ControlResult
     QStringList reasons;
 };
 
-struct FamilyScore
-{
+struct FamilyScore {
     QString id;
     QString title;
     std::optional<double> score; // percent, 0..100; none when nothing was assessed
@@ -40,8 +38,7 @@ struct FamilyScore
     int controlsOtherThanSatisfied = 0;
 };
 
-struct RiskRating
-{
+struct RiskRating {
     QString id;
     QString title;
     Level inherentLikelihood = Level::Moderate; // after fact-driven modifiers
@@ -55,10 +52,9 @@ struct RiskRating
     QStringList reasons;
 };
 
-struct PoamItem
-{
-    QString id;       // "POAM-001"
-    QString source;   // "control" or "risk"
+struct PoamItem {
+    QString id; // "POAM-001"
+    QString source; // "control" or "risk"
     QString sourceId; // control or risk id
     QString title;
     QString weakness;
@@ -71,12 +67,11 @@ struct PoamItem
     QString status = QStringLiteral("open");
 };
 
-struct ScoreCard
-{
+struct ScoreCard {
     qint64 engagementId = 0;
     QString baseline;
     QString scoringRules;
-    int scoredQuestions = 0;  // visible questions that carry an implementation status
+    int scoredQuestions = 0; // visible questions that carry an implementation status
     int answeredQuestions = 0; // of those, the ones answered
     QList<ControlResult> controls;
     QList<FamilyScore> families;

@@ -24,8 +24,7 @@ bool counts(const Answer &a)
     return a.status != ImplementationStatus::Informational;
 }
 
-class Scorer
-{
+class Scorer {
 public:
     explicit Scorer(const ScoringInput &input) : m_in(input), m_content(*input.content)
     {
@@ -72,7 +71,7 @@ private:
         for (const auto &c : m_content.controls().controls()) {
             if (!c.inBaseline(baseline))
                 continue;
-            ControlResult r{c.id, c.family, c.title, ControlDetermination::NotAssessed, {}, {}};
+            ControlResult r {c.id, c.family, c.title, ControlDetermination::NotAssessed, {}, {}};
             const auto questions = m_questionsByControl.value(c.id);
             int implemented = 0, gaps = 0, na = 0;
             QStringList gapReasons, okReasons;
@@ -82,10 +81,19 @@ private:
                 if (!a || !counts(*a))
                     continue;
                 switch (a->status) {
-                case ImplementationStatus::Implemented: ++implemented; okReasons << describe(*q, *a); break;
-                case ImplementationStatus::NotApplicable: ++na; okReasons << describe(*q, *a); break;
+                case ImplementationStatus::Implemented:
+                    ++implemented;
+                    okReasons << describe(*q, *a);
+                    break;
+                case ImplementationStatus::NotApplicable:
+                    ++na;
+                    okReasons << describe(*q, *a);
+                    break;
                 case ImplementationStatus::Partial:
-                case ImplementationStatus::NotImplemented: ++gaps; gapReasons << describe(*q, *a); break;
+                case ImplementationStatus::NotImplemented:
+                    ++gaps;
+                    gapReasons << describe(*q, *a);
+                    break;
                 case ImplementationStatus::Informational: break;
                 }
             }
@@ -99,9 +107,9 @@ private:
                 r.result = ControlDetermination::NotApplicable;
                 r.reasons = okReasons;
             } else {
-                r.reasons << (questions.isEmpty()
-                                  ? QStringLiteral("in the %1 baseline, but no question in this engagement assesses it").arg(baselineKey(baseline))
-                                  : QStringLiteral("%1 question(s) assess it; none answered yet").arg(questions.size()));
+                r.reasons << (questions.isEmpty() ? QStringLiteral("in the %1 baseline, but no question in this engagement assesses it")
+                                                        .arg(baselineKey(baseline))
+                                                  : QStringLiteral("%1 question(s) assess it; none answered yet").arg(questions.size()));
             }
             card.controls.append(std::move(r));
         }
@@ -159,7 +167,9 @@ private:
                 impactSteps += m.impactSteps;
                 QStringList moves;
                 if (m.likelihoodSteps != 0)
-                    moves << QStringLiteral("likelihood %1%2").arg(m.likelihoodSteps > 0 ? QStringLiteral("+") : QString()).arg(m.likelihoodSteps);
+                    moves << QStringLiteral("likelihood %1%2")
+                                 .arg(m.likelihoodSteps > 0 ? QStringLiteral("+") : QString())
+                                 .arg(m.likelihoodSteps);
                 if (m.impactSteps != 0)
                     moves << QStringLiteral("impact %1%2").arg(m.impactSteps > 0 ? QStringLiteral("+") : QString()).arg(m.impactSteps);
                 r.reasons << QStringLiteral("%1: %2 [%3]").arg(moves.join(QStringLiteral(", ")), m.reason, m_facts.explain(m.when));
@@ -208,7 +218,8 @@ private:
                 if (o.impact)
                     r.impact = *o.impact;
                 r.reasons << QStringLiteral("overridden by %1 on %2 to likelihood %3, impact %4: %5")
-                                 .arg(o.overriddenBy, o.overriddenAt.date().toString(Qt::ISODate), levelLabel(r.likelihood), levelLabel(r.impact), o.rationale);
+                                 .arg(o.overriddenBy, o.overriddenAt.date().toString(Qt::ISODate), levelLabel(r.likelihood),
+                                      levelLabel(r.impact), o.rationale);
             }
             r.level = riskLevel(r.likelihood, r.impact);
             r.reasons << QStringLiteral("level %1 from NIST SP 800-30 Table I-2 (likelihood %2, impact %3)")
@@ -236,9 +247,9 @@ private:
             if (const auto *q = m_content.question(id); q && !q->responsibility.isEmpty())
                 parties.insert(q->responsibility);
         if (parties.size() == 1)
-            return *parties.begin() == QLatin1String("csp") ? QStringLiteral("Cloud service provider")
-                   : *parties.begin() == QLatin1String("customer") ? QStringLiteral("Customer")
-                                                                    : QStringLiteral("Shared (provider and customer)");
+            return *parties.begin() == QLatin1String("csp")     ? QStringLiteral("Cloud service provider")
+                : *parties.begin() == QLatin1String("customer") ? QStringLiteral("Customer")
+                                                                : QStringLiteral("Shared (provider and customer)");
         return parties.isEmpty() ? QString() : QStringLiteral("Shared (provider and customer)");
     }
 
@@ -248,7 +259,8 @@ private:
         item.detected = detectedOn(questionIds);
         item.due = item.detected.addDays(m_in.poamPolicy.dueDays.value(item.level, 90));
         item.owner = ownerOf(questionIds);
-        item.milestones << QStringLiteral("Remediation plan agreed with the owner by %1").arg(item.detected.addDays((item.due.toJulianDay() - item.detected.toJulianDay()) / 3).toString(Qt::ISODate))
+        item.milestones << QStringLiteral("Remediation plan agreed with the owner by %1")
+                               .arg(item.detected.addDays((item.due.toJulianDay() - item.detected.toJulianDay()) / 3).toString(Qt::ISODate))
                         << QStringLiteral("Remediated and evidence provided for re-assessment by %1").arg(item.due.toString(Qt::ISODate));
         card.poam.append(std::move(item));
     }

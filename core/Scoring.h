@@ -15,14 +15,11 @@ namespace bulkhead {
 class ContentLibrary;
 
 // Days from detection to scheduled completion of a POA&M item, by risk level.
-struct PoamPolicy
-{
-    QMap<Level, int> dueDays = {{Level::VeryHigh, 30}, {Level::High, 30}, {Level::Moderate, 90},
-                                {Level::Low, 180}, {Level::VeryLow, 365}};
+struct PoamPolicy {
+    QMap<Level, int> dueDays = {{Level::VeryHigh, 30}, {Level::High, 30}, {Level::Moderate, 90}, {Level::Low, 180}, {Level::VeryLow, 365}};
 };
 
-struct ScoringInput
-{
+struct ScoringInput {
     const ContentLibrary *content = nullptr; // the engagement's content (pinned versions)
     Engagement engagement;
     QList<Answer> answers;

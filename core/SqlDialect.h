@@ -7,12 +7,11 @@
 
 namespace bulkhead {
 
-class SqlDialect
-{
+class SqlDialect {
 public:
     enum class Engine { Sqlite };
 
-    explicit SqlDialect(Engine engine = Engine::Sqlite) : m_engine(engine) {}
+    explicit SqlDialect(Engine engine = Engine::Sqlite) : m_engine(engine) { }
 
     Engine engine() const { return m_engine; }
     QString name() const; // folder name of engine-specific schema steps: "sqlite"

@@ -6,8 +6,7 @@
 
 namespace bulkhead {
 
-Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary &library, qint64 engagementId,
-                                      const PoamPolicy &policy)
+Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary &library, qint64 engagementId, const PoamPolicy &policy)
 {
     StoredEngagement stored;
     auto engagement = EngagementStore(workspace).get(engagementId);
@@ -27,7 +26,7 @@ Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary
     if (!overrides)
         return overrides.error();
     stored.overrides = *overrides;
-    ScoringInput input{&stored.content, stored.engagement, stored.answers, stored.overrides, policy};
+    ScoringInput input {&stored.content, stored.engagement, stored.answers, stored.overrides, policy};
     stored.card = scoreEngagement(input);
     return stored;
 }

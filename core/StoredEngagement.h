@@ -13,8 +13,7 @@ namespace bulkhead {
 
 class Workspace;
 
-struct StoredEngagement
-{
+struct StoredEngagement {
     Engagement engagement;
     ContentLibrary content; // the library with the engagement's pinned questionnaire versions
     QList<Answer> answers;

@@ -21,11 +21,13 @@ Status checkFileHeader(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot read the workspace: %1").arg(f.errorString()), path};
+        return Error {QStringLiteral("cannot read the workspace: %1").arg(f.errorString()), path};
     const QByteArray header = f.read(100);
     static const QByteArray magic("SQLite format 3\0", 16);
     if (header.size() < 100 || !header.startsWith(magic))
-        return Error{QStringLiteral("not a Bulkhead workspace: the file is not an SQLite database (it may be damaged or another kind of file)"), path};
+        return Error {
+            QStringLiteral("not a Bulkhead workspace: the file is not an SQLite database (it may be damaged or another kind of file)"),
+            path};
     return {};
 }
 
@@ -58,8 +60,8 @@ QString Workspace::defaultActor()
 }
 
 Workspace::Workspace(QString path, QString connection, Options options)
-    : m_path(std::move(path)), m_connection(std::move(connection)),
-      m_actor(options.actor.isEmpty() ? defaultActor() : options.actor), m_clock(std::move(options.clock))
+    : m_path(std::move(path)), m_connection(std::move(connection)), m_actor(options.actor.isEmpty() ? defaultActor() : options.actor),
+      m_clock(std::move(options.clock))
 {
 }
 
@@ -84,7 +86,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Options 
         if (auto header = checkFileHeader(path); !header)
             return header.error();
     } else if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        return Error{QStringLiteral("cannot create the folder for the workspace"), path};
+        return Error {QStringLiteral("cannot create the folder for the workspace"), path};
     }
     const QString connection = QStringLiteral("bulkhead-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
     const int wanted = options.schemaVersion > 0 ? options.schemaVersion : schema::currentVersion();
@@ -92,7 +94,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Options 
     QSqlDatabase db = QSqlDatabase::addDatabase(ws->m_dialect.qtDriver(), connection);
     db.setDatabaseName(path);
     if (!db.open())
-        return Error{QStringLiteral("cannot open the workspace: %1").arg(db.lastError().text()), path};
+        return Error {QStringLiteral("cannot open the workspace: %1").arg(db.lastError().text()), path};
     if (auto ready = ws->prepare(wanted); !ready)
         return ready.error();
     return ws;
@@ -104,9 +106,9 @@ Status Workspace::prepare(int wantedVersion)
     QSqlQuery q(db);
     // Read-only checks first: nothing is written to a file that turns out not to be ours.
     if (!q.exec(m_dialect.integrityCheck()) || !q.next())
-        return Error{QStringLiteral("not a Bulkhead workspace, or a damaged one: %1").arg(q.lastError().text()), m_path};
+        return Error {QStringLiteral("not a Bulkhead workspace, or a damaged one: %1").arg(q.lastError().text()), m_path};
     if (q.value(0).toString() != QLatin1String("ok"))
-        return Error{QStringLiteral("the workspace is damaged: %1").arg(q.value(0).toString()), m_path};
+        return Error {QStringLiteral("the workspace is damaged: %1").arg(q.value(0).toString()), m_path};
     if (!q.exec(m_dialect.readApplicationId()) || !q.next())
         return sqlError(q, QStringLiteral("reading the file header"));
     const int applicationId = q.value(0).toInt();
@@ -114,30 +116,36 @@ Status Workspace::prepare(int wantedVersion)
         return sqlError(q, QStringLiteral("reading the schema"));
     const bool empty = q.value(0).toInt() == 0;
     if (!empty && applicationId != SqlDialect::kApplicationId)
-        return Error{QStringLiteral("not a Bulkhead workspace: an SQLite database of another application"), m_path};
+        return Error {QStringLiteral("not a Bulkhead workspace: an SQLite database of another application"), m_path};
     int version = 0;
     if (!empty) {
         if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
-            return Error{QStringLiteral("not a Bulkhead workspace: it has no schema version"), m_path};
+            return Error {QStringLiteral("not a Bulkhead workspace: it has no schema version"), m_path};
         version = q.value(0).toInt();
         if (version > schema::currentVersion())
-            return Error{QStringLiteral("the workspace was written by a newer Bulkhead (schema version %1; this program knows up to %2); it was left unchanged")
-                             .arg(version).arg(schema::currentVersion()),
-                         m_path};
+            return Error {
+                QStringLiteral(
+                    "the workspace was written by a newer Bulkhead (schema version %1; this program knows up to %2); it was left unchanged")
+                    .arg(version)
+                    .arg(schema::currentVersion()),
+                m_path};
     }
     for (const auto &statement : m_dialect.connectionSetup()) {
         if (!q.exec(statement))
             return sqlError(q, QStringLiteral("setting up the connection"));
     }
     if (version > 0 && version < wantedVersion) {
-        m_upgradeBackup = QStringLiteral("%1.schema-%2-backup-%3").arg(m_path).arg(version).arg(now().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        m_upgradeBackup
+            = QStringLiteral("%1.schema-%2-backup-%3").arg(m_path).arg(version).arg(now().toString(QStringLiteral("yyyyMMdd-HHmmss")));
         QFile::remove(m_upgradeBackup);
         if (!q.exec(m_dialect.backupInto(m_upgradeBackup)))
-            return Error{QStringLiteral("cannot back up the workspace before upgrading it, so it was not upgraded: %1").arg(q.lastError().text()), m_path};
+            return Error {
+                QStringLiteral("cannot back up the workspace before upgrading it, so it was not upgraded: %1").arg(q.lastError().text()),
+                m_path};
     }
     if (version < wantedVersion) {
         if (auto upgraded = schema::upgrade(db, m_dialect, version, wantedVersion); !upgraded)
-            return Error{upgraded.error().message, m_path};
+            return Error {upgraded.error().message, m_path};
     }
     m_schemaVersion = std::max(version, wantedVersion);
     return {};
@@ -176,7 +184,7 @@ Error Workspace::sqlError(const QSqlQuery &query, const QString &doing) const
     QString text = query.lastError().databaseText();
     if (text.isEmpty())
         text = query.lastError().text();
-    return Error{QStringLiteral("%1 failed: %2").arg(doing, text), m_path};
+    return Error {QStringLiteral("%1 failed: %2").arg(doing, text), m_path};
 }
 
 } // namespace bulkhead

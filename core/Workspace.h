@@ -18,16 +18,14 @@ class QSqlQuery;
 
 namespace bulkhead {
 
-struct WorkspaceOptions
-{
-    QString actor;                       // who makes changes; default: $BULKHEAD_USER, else the login name
-    std::function<QDateTime()> clock;    // default: the system clock, UTC
+struct WorkspaceOptions {
+    QString actor; // who makes changes; default: $BULKHEAD_USER, else the login name
+    std::function<QDateTime()> clock; // default: the system clock, UTC
     // Tests only: create, or stop upgrading, at this schema version (0: the current one).
     int schemaVersion = 0;
 };
 
-class Workspace
-{
+class Workspace {
 public:
     using Options = WorkspaceOptions;
     using Clock = std::function<QDateTime()>;

@@ -11,8 +11,7 @@ std::optional<YAML::Node> YamlReader::parse(const QString &text)
         const QByteArray utf8 = text.toUtf8();
         return YAML::Load(std::string(utf8.constData(), static_cast<size_t>(utf8.size())));
     } catch (const YAML::Exception &e) {
-        error(e.mark.line + 1, e.mark.column + 1,
-              QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)));
+        error(e.mark.line + 1, e.mark.column + 1, QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)));
     } catch (const std::exception &e) {
         error(0, 0, QStringLiteral("cannot parse YAML: %1").arg(QString::fromUtf8(e.what())));
     }
@@ -30,7 +29,7 @@ void YamlReader::error(const YAML::Node &at, const QString &message)
 void YamlReader::error(int line, int column, const QString &message)
 {
     ++m_errors;
-    m_problems.append(Error{message, m_file, line, column});
+    m_problems.append(Error {message, m_file, line, column});
 }
 
 bool YamlReader::expectMap(const YAML::Node &node, const QString &what)
@@ -88,8 +87,9 @@ std::optional<QString> YamlReader::string(const YAML::Node &map, const char *key
         return std::nullopt;
     }
     if (!node.IsScalar()) {
-        error(node, QStringLiteral("'%1' of %2 must be text, not a %3")
-                        .arg(QString::fromLatin1(key), what, node.IsMap() ? QStringLiteral("mapping") : QStringLiteral("list")));
+        error(node,
+              QStringLiteral("'%1' of %2 must be text, not a %3")
+                  .arg(QString::fromLatin1(key), what, node.IsMap() ? QStringLiteral("mapping") : QStringLiteral("list")));
         return std::nullopt;
     }
     return scalar(node);
@@ -159,9 +159,7 @@ std::pair<int, int> YamlReader::locateInScalar(const YAML::Node &node, int index
     // the scalar's style encodes it, until `index` characters of the value are behind.
     int row = line(node) - 1;
     int col = column(node) - 1;
-    auto at = [this](int r, int c) -> QChar {
-        return r < m_lines.size() && c < m_lines.at(r).size() ? m_lines.at(r).at(c) : QChar();
-    };
+    auto at = [this](int r, int c) -> QChar { return r < m_lines.size() && c < m_lines.at(r).size() ? m_lines.at(r).at(c) : QChar(); };
     if (row >= m_lines.size())
         return {line(node), column(node)};
     const QChar style = at(row, col);

@@ -17,10 +17,9 @@
 
 namespace bulkhead {
 
-class YamlReader
-{
+class YamlReader {
 public:
-    YamlReader(QString file, QList<Error> &problems) : m_file(std::move(file)), m_problems(problems) {}
+    YamlReader(QString file, QList<Error> &problems) : m_file(std::move(file)), m_problems(problems) { }
 
     // Parses text; on a syntax error records it and returns nullopt.
     std::optional<YAML::Node> parse(const QString &text);

@@ -22,8 +22,8 @@ QString scoreSummaryText(const Engagement &e, const ScoreCard &card)
     QString out;
     QTextStream s(&out);
     s << "Engagement " << e.id << ": " << e.client << " / " << e.system << " on " << e.csp << '\n';
-    s << "  architecture " << e.architecture << ", infrastructure " << e.infrastructure << ", FIPS 199 " << e.impact
-      << " (baseline " << card.baseline << "), status " << engagementStatusKey(e.status) << '\n';
+    s << "  architecture " << e.architecture << ", infrastructure " << e.infrastructure << ", FIPS 199 " << e.impact << " (baseline "
+      << card.baseline << "), status " << engagementStatusKey(e.status) << '\n';
     s << "  controls in baseline: " << card.controls.size() << " (satisfied " << card.count(ControlDetermination::Satisfied)
       << ", other than satisfied " << card.count(ControlDetermination::OtherThanSatisfied) << ", not assessed "
       << card.count(ControlDetermination::NotAssessed) << ", not applicable " << card.count(ControlDetermination::NotApplicable) << ")\n";
@@ -36,8 +36,8 @@ QString scoreSummaryText(const Engagement &e, const ScoreCard &card)
     }
     s << "\n  Risks (residual)\n";
     for (const auto &r : card.risks)
-        s << "    " << pad(r.title, 48) << pad(levelLabel(r.level), 10) << "likelihood " << pad(levelLabel(r.likelihood), 10)
-          << "impact " << levelLabel(r.impact) << (r.overridden ? QStringLiteral(" (overridden)") : QString()) << '\n';
+        s << "    " << pad(r.title, 48) << pad(levelLabel(r.level), 10) << "likelihood " << pad(levelLabel(r.likelihood), 10) << "impact "
+          << levelLabel(r.impact) << (r.overridden ? QStringLiteral(" (overridden)") : QString()) << '\n';
     s << "\n  POA&M items: " << card.poam.size() << '\n';
     for (const auto &p : card.poam)
         s << "    " << p.id << "  due " << p.due.toString(Qt::ISODate) << "  " << pad(levelLabel(p.level), 9) << p.title << '\n';

@@ -10,8 +10,7 @@ namespace bulkhead {
 
 struct StoredEngagement;
 
-class EngagementSummaryPanel : public QWidget
-{
+class EngagementSummaryPanel : public QWidget {
     Q_OBJECT
 
 public:

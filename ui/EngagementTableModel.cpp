@@ -12,7 +12,8 @@ namespace {
 
 int highOrAbove(const ScoreCard &card)
 {
-    return static_cast<int>(std::count_if(card.risks.cbegin(), card.risks.cend(), [](const RiskRating &r) { return r.level >= Level::High; }));
+    return static_cast<int>(
+        std::count_if(card.risks.cbegin(), card.risks.cend(), [](const RiskRating &r) { return r.level >= Level::High; }));
 }
 
 std::optional<Level> worstRisk(const ScoreCard &card)
@@ -26,7 +27,9 @@ std::optional<Level> worstRisk(const ScoreCard &card)
 
 } // namespace
 
-EngagementTableModel::EngagementTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+EngagementTableModel::EngagementTableModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
 
 void EngagementTableModel::setEngagements(QList<StoredEngagement> engagements)
 {
@@ -70,8 +73,7 @@ QVariant EngagementTableModel::data(const QModelIndex &index, int role) const
             case EngagementStatus::Approved: return tr("Approved");
             }
             return {};
-        case Progress:
-            return tr("%1 of %2 answered").arg(row->card.answeredQuestions).arg(row->card.scoredQuestions);
+        case Progress: return tr("%1 of %2 answered").arg(row->card.answeredQuestions).arg(row->card.scoredQuestions);
         case HighRisks: return highOrAbove(row->card);
         }
     }

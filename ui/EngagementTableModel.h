@@ -9,8 +9,7 @@
 
 namespace bulkhead {
 
-class EngagementTableModel : public QAbstractTableModel
-{
+class EngagementTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:

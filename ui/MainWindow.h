@@ -15,8 +15,7 @@ class EngagementSummaryPanel;
 class EngagementTableModel;
 class Workspace;
 
-class MainWindow : public QMainWindow
-{
+class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:

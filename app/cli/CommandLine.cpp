@@ -23,10 +23,10 @@ Result<Arguments> Arguments::parse(const QStringList &words, const QSet<QString>
             args.m_flags.insert(w);
         } else if (valueOptions.contains(w)) {
             if (i + 1 >= words.size())
-                return Error{QStringLiteral("option %1 needs a value").arg(w)};
+                return Error {QStringLiteral("option %1 needs a value").arg(w)};
             args.m_values.insert(w, words.at(++i));
         } else {
-            return Error{QStringLiteral("unknown option %1").arg(w)};
+            return Error {QStringLiteral("unknown option %1").arg(w)};
         }
     }
     return args;
@@ -50,7 +50,7 @@ int Context::usage(const QString &message)
 Workspace *Context::workspace(Create create)
 {
     if (!m_workspace && create == Create::No && !QFileInfo::exists(workspacePath)) {
-        fail(Error{QStringLiteral("no workspace here; create one with 'demo' or 'engagement new'"), workspacePath}, InvalidInput);
+        fail(Error {QStringLiteral("no workspace here; create one with 'demo' or 'engagement new'"), workspacePath}, InvalidInput);
         return nullptr;
     }
     if (!m_workspace) {

@@ -20,13 +20,12 @@ enum ExitCode {
     Success = 0,
     ProblemsFound = 1, // a check ran and found problems (validation errors, broken audit chain)
     UsageError = 2,
-    InvalidInput = 3,  // unreadable or invalid input: workspace, file, engagement, answer, refused change
+    InvalidInput = 3, // unreadable or invalid input: workspace, file, engagement, answer, refused change
 };
 
 // A command's words after the command name: positionals and --options. Options named in
 // `flags` take no value; every other option takes the next word.
-class Arguments
-{
+class Arguments {
 public:
     static Result<Arguments> parse(const QStringList &words, const QSet<QString> &valueOptions, const QSet<QString> &flags);
 
@@ -40,15 +39,14 @@ private:
     QSet<QString> m_flags;
 };
 
-class Context
-{
+class Context {
 public:
-    Context(QTextStream &out, QTextStream &err) : out(out), err(err) {}
+    Context(QTextStream &out, QTextStream &err) : out(out), err(err) { }
 
     QTextStream &out;
     QTextStream &err;
-    QString workspacePath;     // --workspace, or the default
-    QString contentFolder;     // --questionnaires, or the default user folder
+    QString workspacePath; // --workspace, or the default
+    QString contentFolder; // --questionnaires, or the default user folder
 
     // Prints "bulkhead-cli: <error naming the input>" and returns `code`.
     int fail(const Error &error, int code);

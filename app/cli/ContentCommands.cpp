@@ -5,8 +5,8 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSet>
 #include <QFileInfo>
+#include <QSet>
 
 namespace bulkhead::cli {
 
@@ -21,7 +21,7 @@ int runValidate(Context &ctx, const QStringList &words)
     for (const auto &path : args->positionals()) {
         const QFileInfo info(path);
         if (!info.exists())
-            return ctx.fail(Error{QStringLiteral("no such file or folder"), path}, InvalidInput);
+            return ctx.fail(Error {QStringLiteral("no such file or folder"), path}, InvalidInput);
         if (info.isDir()) {
             const QDir dir(path);
             for (const auto &name : dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")}, QDir::Files, QDir::Name))
@@ -38,7 +38,7 @@ int runValidate(Context &ctx, const QStringList &words)
     for (const auto &file : files) {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
-            return ctx.fail(Error{QStringLiteral("cannot read the file: %1").arg(f.errorString()), file}, InvalidInput);
+            return ctx.fail(Error {QStringLiteral("cannot read the file: %1").arg(f.errorString()), file}, InvalidInput);
         if (ContentLibrary::builtInFileMatching(f.readAll()).isEmpty())
             candidates << file;
     }

@@ -49,10 +49,9 @@ int newEngagement(Context &ctx, const Arguments &args)
     e.serviceModel = args.value(QStringLiteral("--service-model"), QStringLiteral("caas"));
     e.assessor = args.value(QStringLiteral("--assessor"), Workspace::defaultActor());
     e.reviewer = args.value(QStringLiteral("--reviewer"));
-    const auto checks = {std::pair{e.architecture, &engagement_values::architectures},
-                         std::pair{e.impact, &engagement_values::impacts},
-                         std::pair{e.infrastructure, &engagement_values::infrastructures},
-                         std::pair{e.serviceModel, &engagement_values::serviceModels}};
+    const auto checks = {std::pair {e.architecture, &engagement_values::architectures}, std::pair {e.impact, &engagement_values::impacts},
+                         std::pair {e.infrastructure, &engagement_values::infrastructures},
+                         std::pair {e.serviceModel, &engagement_values::serviceModels}};
     for (const auto &[value, allowed] : checks) {
         if (!allowed().contains(value))
             return ctx.usage(QStringLiteral("'%1' is not one of %2").arg(value, allowed().join(QLatin1Char('|'))));
@@ -83,13 +82,14 @@ int listEngagements(Context &ctx, const Arguments &args)
         ctx.out.flush();
         return Success;
     }
-    ctx.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n").arg(QStringLiteral("ID").rightJustified(4), QStringLiteral("CLIENT").leftJustified(28),
-                                                          QStringLiteral("SYSTEM").leftJustified(26), QStringLiteral("CSP").leftJustified(34),
-                                                          QStringLiteral("ARCH").leftJustified(8), QStringLiteral("STATUS"));
+    ctx.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n")
+                   .arg(QStringLiteral("ID").rightJustified(4), QStringLiteral("CLIENT").leftJustified(28),
+                        QStringLiteral("SYSTEM").leftJustified(26), QStringLiteral("CSP").leftJustified(34),
+                        QStringLiteral("ARCH").leftJustified(8), QStringLiteral("STATUS"));
     for (const auto &e : *all)
-        ctx.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n").arg(QString::number(e.id).rightJustified(4), e.client.leftJustified(28),
-                                                              e.system.leftJustified(26), e.csp.leftJustified(34),
-                                                              e.architecture.leftJustified(8), engagementStatusKey(e.status));
+        ctx.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n")
+                       .arg(QString::number(e.id).rightJustified(4), e.client.leftJustified(28), e.system.leftJustified(26),
+                            e.csp.leftJustified(34), e.architecture.leftJustified(8), engagementStatusKey(e.status));
     ctx.out.flush();
     return Success;
 }
@@ -99,9 +99,9 @@ int listEngagements(Context &ctx, const Arguments &args)
 int runEngagement(Context &ctx, const QStringList &words)
 {
     auto args = Arguments::parse(words,
-                                 {QStringLiteral("--client"), QStringLiteral("--system"), QStringLiteral("--csp"), QStringLiteral("--architecture"),
-                                  QStringLiteral("--impact"), QStringLiteral("--infrastructure"), QStringLiteral("--service-model"),
-                                  QStringLiteral("--assessor"), QStringLiteral("--reviewer")},
+                                 {QStringLiteral("--client"), QStringLiteral("--system"), QStringLiteral("--csp"),
+                                  QStringLiteral("--architecture"), QStringLiteral("--impact"), QStringLiteral("--infrastructure"),
+                                  QStringLiteral("--service-model"), QStringLiteral("--assessor"), QStringLiteral("--reviewer")},
                                  {QStringLiteral("--json")});
     if (!args)
         return ctx.usage(args.error().message);
@@ -124,14 +124,15 @@ int runAnswer(Context &ctx, const QStringList &words)
     Workspace *ws = ctx.workspace();
     if (!ws)
         return InvalidInput;
-    const AnswerInput input{args->positionals().at(1), args->positionals().at(2), args->value(QStringLiteral("--note")),
-                            args->value(QStringLiteral("--method")), args->value(QStringLiteral("--interviewee"))};
+    const AnswerInput input {args->positionals().at(1), args->positionals().at(2), args->value(QStringLiteral("--note")),
+                             args->value(QStringLiteral("--method")), args->value(QStringLiteral("--interviewee"))};
     auto saved = AnswerStore(*ws).save(*id, input, ctx.library());
     if (!saved)
         return ctx.fail(saved.error(), InvalidInput);
-    const QString status = saved->status == ImplementationStatus::Informational ? QString() : QStringLiteral(" (%1)").arg(implementationStatusKey(saved->status));
-    ctx.out << "saved " << saved->questionId << " = " << saved->value << status
-            << ", revision " << saved->revision << Qt::endl;
+    const QString status = saved->status == ImplementationStatus::Informational
+        ? QString()
+        : QStringLiteral(" (%1)").arg(implementationStatusKey(saved->status));
+    ctx.out << "saved " << saved->questionId << " = " << saved->value << status << ", revision " << saved->revision << Qt::endl;
     return Success;
 }
 
@@ -153,7 +154,8 @@ int runRisk(Context &ctx, const QStringList &words)
     o.engagementId = *id;
     o.riskId = args->positionals().at(2);
     o.rationale = args->value(QStringLiteral("--rationale"));
-    for (const auto &[option, target] : {std::pair{QStringLiteral("--likelihood"), &o.likelihood}, std::pair{QStringLiteral("--impact"), &o.impact}}) {
+    for (const auto &[option, target] :
+         {std::pair {QStringLiteral("--likelihood"), &o.likelihood}, std::pair {QStringLiteral("--impact"), &o.impact}}) {
         if (!args->has(option))
             continue;
         *target = parseLevel(args->value(option));
@@ -188,9 +190,9 @@ int runWorkflow(Context &ctx, const QStringList &words)
     if (!ws)
         return InvalidInput;
     EngagementStore store(*ws);
-    const Status done = step == QLatin1String("submit")    ? store.submit(*id)
-                        : step == QLatin1String("approve") ? store.approve(*id)
-                                                           : store.reopen(*id, args->value(QStringLiteral("--reason")));
+    const Status done = step == QLatin1String("submit") ? store.submit(*id)
+        : step == QLatin1String("approve")              ? store.approve(*id)
+                                                        : store.reopen(*id, args->value(QStringLiteral("--reason")));
     if (!done)
         return ctx.fail(done.error(), InvalidInput);
     auto e = store.get(*id);

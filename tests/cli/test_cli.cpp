@@ -47,7 +47,7 @@ public:
     QString workspace() const { return path(u"ws.bulkhead"_s); }
 
     // bulkhead-cli --workspace <ws> args...
-    Run cli(const QStringList &args) const { return run(QStringList { u"--workspace"_s, workspace() } + args); }
+    Run cli(const QStringList &args) const { return run(QStringList {u"--workspace"_s, workspace()} + args); }
 
     // bulkhead-cli args... (no workspace option added)
     Run run(const QStringList &arguments) const
@@ -62,7 +62,7 @@ public:
         REQUIRE(p.waitForStarted(10000));
         REQUIRE(p.waitForFinished(60000));
         REQUIRE(p.exitStatus() == QProcess::NormalExit);
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()) };
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
     }
 
     // Runs a command that must succeed and parses its stdout as JSON.
@@ -81,7 +81,7 @@ public:
     // A workspace with the demo engagements in it.
     void demo() const
     {
-        const Run r = cli({ u"demo"_s });
+        const Run r = cli({u"demo"_s});
         INFO(r.err.toStdString());
         REQUIRE(r.code == 0);
         REQUIRE(r.out == u"1\n2\n"_s);
@@ -95,7 +95,7 @@ private:
 QString sqliteQuery(const QString &path, const QString &sql)
 {
     QProcess p;
-    p.start(u"sqlite3"_s, { path, sql });
+    p.start(u"sqlite3"_s, {path, sql});
     REQUIRE(p.waitForFinished(30000));
     INFO(p.readAllStandardError().toStdString());
     REQUIRE(p.exitCode() == 0);
@@ -117,24 +117,24 @@ QJsonObject withId(const QJsonArray &array, const QString &id)
     return {};
 }
 
-const QStringList kLevels = { u"very_low"_s, u"low"_s, u"moderate"_s, u"high"_s, u"very_high"_s };
+const QStringList kLevels = {u"very_low"_s, u"low"_s, u"moderate"_s, u"high"_s, u"very_high"_s};
 
 } // namespace
 
 TEST_CASE("demo adds the two demo engagements once and prints their ids", "[cli][demo]")
 {
     Sandbox s;
-    const Run first = s.cli({ u"demo"_s });
+    const Run first = s.cli({u"demo"_s});
     CHECK(first.code == 0);
     CHECK(first.out == u"1\n2\n"_s);
     CHECK(first.err.isEmpty());
 
-    const Run again = s.cli({ u"demo"_s });
+    const Run again = s.cli({u"demo"_s});
     CHECK(again.code == 0);
     CHECK(again.out == u"1\n2\n"_s);
     CHECK(again.err.isEmpty());
 
-    const QJsonArray list = s.json({ u"engagement"_s, u"list"_s, u"--json"_s }).array();
+    const QJsonArray list = s.json({u"engagement"_s, u"list"_s, u"--json"_s}).array();
     REQUIRE(list.size() == 2);
     CHECK(list.at(0)[u"id"_s].toInteger() == 1);
     CHECK(list.at(0)[u"client"_s].toString() == u"Harbourline Freight Ltd"_s);
@@ -148,15 +148,15 @@ TEST_CASE("demo adds the two demo engagements once and prints their ids", "[cli]
 
 TEST_CASE("engagement new prints only the new id and list --json shows the record", "[cli][engagement]")
 {
-    const QStringList create = { u"engagement"_s, u"new"_s, u"--client"_s, u"Acme Corp"_s, u"--system"_s, u"Orders API"_s, u"--csp"_s,
-        u"P"_s, u"--architecture"_s, u"hybrid"_s, u"--impact"_s, u"high"_s };
+    const QStringList create = {u"engagement"_s, u"new"_s, u"--client"_s,       u"Acme Corp"_s, u"--system"_s, u"Orders API"_s,
+                                u"--csp"_s,      u"P"_s,   u"--architecture"_s, u"hybrid"_s,    u"--impact"_s, u"high"_s};
     Sandbox fresh;
     const Run first = fresh.cli(create);
     CHECK(first.code == 0);
     CHECK(first.out == u"1\n"_s);
     CHECK(first.err.isEmpty());
 
-    const QJsonDocument doc = fresh.json({ u"engagement"_s, u"list"_s, u"--json"_s });
+    const QJsonDocument doc = fresh.json({u"engagement"_s, u"list"_s, u"--json"_s});
     REQUIRE(doc.isArray());
     REQUIRE(doc.array().size() == 1);
     const QJsonObject e = doc.array().at(0).toObject();
@@ -178,7 +178,7 @@ TEST_CASE("engagement new prints only the new id and list --json shows the recor
     const Run third = afterDemo.cli(create);
     CHECK(third.code == 0);
     CHECK(third.out == u"3\n"_s);
-    CHECK(afterDemo.json({ u"engagement"_s, u"list"_s, u"--json"_s }).array().size() == 3);
+    CHECK(afterDemo.json({u"engagement"_s, u"list"_s, u"--json"_s}).array().size() == 3);
 }
 
 TEST_CASE("usage errors exit 2 with one line on stderr and touch no workspace", "[cli][usage]")
@@ -188,17 +188,17 @@ TEST_CASE("usage errors exit 2 with one line on stderr and touch no workspace", 
         QString message;
     };
     const QList<Case> cases = {
-        { {}, u"no command given"_s },
-        { { u"frobnicate"_s }, u"unknown command 'frobnicate'"_s },
-        { { u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--architecture"_s, u"hybrid"_s },
-            u"engagement new needs --csp"_s },
-        { { u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--csp"_s, u"P"_s, u"--architecture"_s, u"weird"_s },
-            u"'weird' is not one of typical|hybrid"_s },
-        { { u"answer"_s, u"1"_s, u"x"_s }, u"answer needs ENG QUESTION VALUE"_s },
-        { { u"answer"_s, u"abc"_s, u"q"_s, u"v"_s }, u"'abc' is not an engagement id"_s },
-        { { u"engagement"_s, u"list"_s, u"--bogus"_s }, u"unknown option --bogus"_s },
-        { { u"--bogus"_s, u"demo"_s }, u"unknown option --bogus"_s },
-        { { u"workflow"_s, u"1"_s, u"publish"_s }, u"'publish' is not a workflow step"_s },
+        {{}, u"no command given"_s},
+        {{u"frobnicate"_s}, u"unknown command 'frobnicate'"_s},
+        {{u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--architecture"_s, u"hybrid"_s},
+         u"engagement new needs --csp"_s},
+        {{u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--csp"_s, u"P"_s, u"--architecture"_s, u"weird"_s},
+         u"'weird' is not one of typical|hybrid"_s},
+        {{u"answer"_s, u"1"_s, u"x"_s}, u"answer needs ENG QUESTION VALUE"_s},
+        {{u"answer"_s, u"abc"_s, u"q"_s, u"v"_s}, u"'abc' is not an engagement id"_s},
+        {{u"engagement"_s, u"list"_s, u"--bogus"_s}, u"unknown option --bogus"_s},
+        {{u"--bogus"_s, u"demo"_s}, u"unknown option --bogus"_s},
+        {{u"workflow"_s, u"1"_s, u"publish"_s}, u"'publish' is not a workflow step"_s},
     };
     for (const auto &c : cases) {
         Sandbox s;
@@ -218,24 +218,24 @@ TEST_CASE("answer saves a value, counts revisions, and moves the control result"
     Sandbox s;
     s.demo();
     const auto si2 = [&s] {
-        const QJsonObject c = withId(s.json({ u"score"_s, u"2"_s, u"--json"_s }).object()[u"controls"_s].toArray(), u"SI-2"_s);
+        const QJsonObject c = withId(s.json({u"score"_s, u"2"_s, u"--json"_s}).object()[u"controls"_s].toArray(), u"SI-2"_s);
         // Engagement 2 is typical, so arch.platform.type2_host is hidden: patching alone decides SI-2.
-        CHECK(c[u"questions"_s].toArray() == QJsonArray { u"arch.host.patching"_s });
+        CHECK(c[u"questions"_s].toArray() == QJsonArray {u"arch.host.patching"_s});
         return c[u"result"_s].toString();
     };
     CHECK(si2() == u"not_assessed"_s); // the demo leaves it unanswered
 
-    const Run no = s.cli({ u"answer"_s, u"2"_s, u"arch.host.patching"_s, u"no"_s, u"--method"_s, u"interview"_s, u"--note"_s, u"n"_s });
+    const Run no = s.cli({u"answer"_s, u"2"_s, u"arch.host.patching"_s, u"no"_s, u"--method"_s, u"interview"_s, u"--note"_s, u"n"_s});
     CHECK(no.code == 0);
     CHECK(no.out == u"saved arch.host.patching = no (not_implemented), revision 1\n"_s);
     CHECK(no.err.isEmpty());
     CHECK(sqliteQuery(s.workspace(),
-              u"SELECT answer_value, implementation_status, method, note, answered_by, revision FROM answer "
-              "WHERE engagement_id = 2 AND question_id = 'arch.host.patching'"_s)
-        == u"no|not_implemented|interview|n|tester|1"_s);
+                      u"SELECT answer_value, implementation_status, method, note, answered_by, revision FROM answer "
+                      "WHERE engagement_id = 2 AND question_id = 'arch.host.patching'"_s)
+          == u"no|not_implemented|interview|n|tester|1"_s);
     CHECK(si2() == u"other_than_satisfied"_s);
 
-    const Run yes = s.cli({ u"answer"_s, u"2"_s, u"arch.host.patching"_s, u"yes"_s });
+    const Run yes = s.cli({u"answer"_s, u"2"_s, u"arch.host.patching"_s, u"yes"_s});
     CHECK(yes.code == 0);
     CHECK(yes.out == u"saved arch.host.patching = yes (implemented), revision 2\n"_s);
     CHECK(si2() == u"satisfied"_s);
@@ -251,11 +251,11 @@ TEST_CASE("invalid input exits 3 with one line naming the input and changes noth
         QStringList named;
     };
     const QList<Case> cases = {
-        { { u"answer"_s, u"2"_s, u"arch.nope.question"_s, u"yes"_s }, { u"arch.nope.question"_s } },
-        { { u"answer"_s, u"2"_s, u"arch.platform.model"_s, u"weird"_s }, { u"arch.platform.model"_s, u"'weird'"_s } },
-        { { u"answer"_s, u"2"_s, u"arch.host.backup"_s, u"maybe"_s }, { u"arch.host.backup"_s, u"'maybe'"_s } },
-        { { u"answer"_s, u"99"_s, u"arch.host.backup"_s, u"yes"_s }, { u"engagement 99"_s } },
-        { { u"score"_s, u"99"_s }, { u"engagement 99"_s, s.workspace() } },
+        {{u"answer"_s, u"2"_s, u"arch.nope.question"_s, u"yes"_s}, {u"arch.nope.question"_s}},
+        {{u"answer"_s, u"2"_s, u"arch.platform.model"_s, u"weird"_s}, {u"arch.platform.model"_s, u"'weird'"_s}},
+        {{u"answer"_s, u"2"_s, u"arch.host.backup"_s, u"maybe"_s}, {u"arch.host.backup"_s, u"'maybe'"_s}},
+        {{u"answer"_s, u"99"_s, u"arch.host.backup"_s, u"yes"_s}, {u"engagement 99"_s}},
+        {{u"score"_s, u"99"_s}, {u"engagement 99"_s, s.workspace()}},
     };
     for (const auto &c : cases) {
         const Run r = s.cli(c.args);
@@ -267,22 +267,22 @@ TEST_CASE("invalid input exits 3 with one line naming the input and changes noth
             CHECK(r.err.contains(name));
     }
     CHECK(auditEventCount(s.workspace()) == eventsBefore);
-    CHECK(sqliteQuery(
-              s.workspace(), u"SELECT answer_value, revision FROM answer WHERE engagement_id = 2 AND question_id = 'arch.platform.model'"_s)
-        == u"typical|1"_s);
+    CHECK(sqliteQuery(s.workspace(),
+                      u"SELECT answer_value, revision FROM answer WHERE engagement_id = 2 AND question_id = 'arch.platform.model'"_s)
+          == u"typical|1"_s);
 }
 
 TEST_CASE("score --json on the demo follows the documented rules", "[cli][score]")
 {
     Sandbox s;
     s.demo();
-    const QJsonObject card = s.json({ u"score"_s, u"1"_s, u"--json"_s }).object();
-    for (const char *key : { "engagement", "controls", "families", "risks", "poam" })
+    const QJsonObject card = s.json({u"score"_s, u"1"_s, u"--json"_s}).object();
+    for (const char *key : {"engagement", "controls", "families", "risks", "poam"})
         CHECK(card.contains(QString::fromLatin1(key)));
     CHECK(card[u"engagement"_s][u"id"_s].toInteger() == 1);
     CHECK(card[u"baseline"_s].toString() == u"moderate"_s);
 
-    const QStringList results = { u"satisfied"_s, u"other_than_satisfied"_s, u"not_assessed"_s, u"not_applicable"_s };
+    const QStringList results = {u"satisfied"_s, u"other_than_satisfied"_s, u"not_assessed"_s, u"not_applicable"_s};
     const QJsonArray controls = card[u"controls"_s].toArray();
     REQUIRE_FALSE(controls.isEmpty());
     for (const auto &c : controls)
@@ -296,7 +296,7 @@ TEST_CASE("score --json on the demo follows the documented rules", "[cli][score]
     CHECK(risks.size() == 9);
     for (const auto &r : risks) {
         INFO(r[u"id"_s].toString().toStdString());
-        for (const char *key : { "likelihood", "impact", "level", "inherent_likelihood", "inherent_impact", "inherent_level" })
+        for (const char *key : {"likelihood", "impact", "level", "inherent_likelihood", "inherent_impact", "inherent_level"})
             CHECK(kLevels.contains(r[QString::fromLatin1(key)].toString()));
     }
 
@@ -310,21 +310,21 @@ TEST_CASE("score --json on the demo follows the documented rules", "[cli][score]
     };
     const QList<Expected> expected = {
         // moderate +1 (hybrid, several actors); its only mitigation is answered "no".
-        { u"risk.incident_response"_s, u"high"_s, u"high"_s, u"high"_s, 0.0, u"high"_s, u"high"_s, u"high"_s },
+        {u"risk.incident_response"_s, u"high"_s, u"high"_s, u"high"_s, 0.0, u"high"_s, u"high"_s, u"high"_s},
         // moderate +1; weights os_placement .5 yes, hardening 1 partial, baseline_review .75 no,
         // patching .5 yes, backup .5 partial = 1.75 / 3.25 = 0.538 -> floor(1.08) = 1 step.
-        { u"risk.underlying_security"_s, u"high"_s, u"high"_s, u"high"_s, 0.538, u"moderate"_s, u"high"_s, u"moderate"_s },
+        {u"risk.underlying_security"_s, u"high"_s, u"high"_s, u"high"_s, 0.538, u"moderate"_s, u"high"_s, u"moderate"_s},
         // moderate +1; backup partial is the only visible mitigation: share exactly 0.5 -> 1 step.
-        { u"risk.contingency_planning"_s, u"high"_s, u"high"_s, u"high"_s, 0.5, u"moderate"_s, u"high"_s, u"moderate"_s },
+        {u"risk.contingency_planning"_s, u"high"_s, u"high"_s, u"high"_s, 0.5, u"moderate"_s, u"high"_s, u"moderate"_s},
         // no modifier on hybrid; storage_access .5 partial, shared_components .5 yes,
         // engine_privilege 1 partial, admin_access .75 yes = 2 / 2.75 = 0.727 -> 1 step.
-        { u"risk.access_control"_s, u"moderate"_s, u"high"_s, u"moderate"_s, 0.727, u"low"_s, u"high"_s, u"low"_s },
+        {u"risk.access_control"_s, u"moderate"_s, u"high"_s, u"moderate"_s, 0.727, u"low"_s, u"high"_s, u"low"_s},
         // impact +1 on converged infrastructure; 2 / 2.5 = 0.8 -> 1 step.
-        { u"risk.shared_resources"_s, u"moderate"_s, u"high"_s, u"moderate"_s, 0.8, u"low"_s, u"high"_s, u"low"_s },
+        {u"risk.shared_resources"_s, u"moderate"_s, u"high"_s, u"moderate"_s, 0.8, u"low"_s, u"high"_s, u"low"_s},
         // impact -1 on hybrid; 2 / 2.5 = 0.8 -> 1 step: low likelihood, moderate impact.
-        { u"risk.kernel_vulnerability"_s, u"moderate"_s, u"moderate"_s, u"moderate"_s, 0.8, u"low"_s, u"moderate"_s, u"low"_s },
+        {u"risk.kernel_vulnerability"_s, u"moderate"_s, u"moderate"_s, u"moderate"_s, 0.8, u"low"_s, u"moderate"_s, u"low"_s},
         // no question mitigates it yet.
-        { u"risk.hosting_environment"_s, u"low"_s, u"high"_s, u"low"_s, 0.0, u"low"_s, u"high"_s, u"low"_s },
+        {u"risk.hosting_environment"_s, u"low"_s, u"high"_s, u"low"_s, 0.0, u"low"_s, u"high"_s, u"low"_s},
     };
     for (const auto &x : expected) {
         INFO(x.id.toStdString());
@@ -344,12 +344,12 @@ TEST_CASE("score --json on the demo follows the documented rules", "[cli][score]
     // incident_coordination), plus 3 risks at moderate or above.
     const QJsonArray poam = card[u"poam"_s].toArray();
     CHECK(poam.size() == 19);
-    const QHash<QString, int> dueDays = { { u"very_high"_s, 30 }, { u"high"_s, 30 }, { u"moderate"_s, 90 }, { u"low"_s, 180 } };
+    const QHash<QString, int> dueDays = {{u"very_high"_s, 30}, {u"high"_s, 30}, {u"moderate"_s, 90}, {u"low"_s, 180}};
     int riskItems = 0;
     for (const auto &v : poam) {
         const QJsonObject p = v.toObject();
         INFO(p[u"id"_s].toString().toStdString()
-            << " " << p[u"source_id"_s].toString().toStdString() << " level " << p[u"level"_s].toString().toStdString());
+             << " " << p[u"source_id"_s].toString().toStdString() << " level " << p[u"level"_s].toString().toStdString());
         const QDate detected = QDate::fromString(p[u"detected"_s].toString(), Qt::ISODate);
         const QDate due = QDate::fromString(p[u"due"_s].toString(), Qt::ISODate);
         REQUIRE(detected.isValid());
@@ -375,7 +375,7 @@ TEST_CASE("score prints a text summary headed by the engagement", "[cli][score]"
 {
     Sandbox s;
     s.demo();
-    const Run r = s.cli({ u"score"_s, u"1"_s });
+    const Run r = s.cli({u"score"_s, u"1"_s});
     CHECK(r.code == 0);
     CHECK(r.err.isEmpty());
     CHECK(r.out.startsWith(u"Engagement 1: Harbourline Freight Ltd / Cargo booking platform on Amazon Web Services (Amazon ECS)\n"_s));
@@ -387,7 +387,7 @@ TEST_CASE("risk override replaces the residual rating and is audited", "[cli][ri
     Sandbox s;
     s.demo();
     const auto accessControl = [&s] {
-        return withId(s.json({ u"score"_s, u"2"_s, u"--json"_s }).object()[u"risks"_s].toArray(), u"risk.access_control"_s);
+        return withId(s.json({u"score"_s, u"2"_s, u"--json"_s}).object()[u"risks"_s].toArray(), u"risk.access_control"_s);
     };
     // Typical architecture: moderate +1 = high; shared_components .5 yes, engine_privilege 1 "unrestricted",
     // admin_access .75 unanswered = 0.5 / 2.25 = 0.22 -> no step: high / high / high.
@@ -396,8 +396,8 @@ TEST_CASE("risk override replaces the residual rating and is audited", "[cli][ri
     CHECK(before[u"level"_s].toString() == u"high"_s);
     CHECK(before[u"mitigation"_s].toDouble() == Approx(0.222).margin(0.0005));
 
-    const Run r = s.cli({ u"risk"_s, u"override"_s, u"2"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s, u"--rationale"_s,
-        u"compensating control"_s });
+    const Run r = s.cli({u"risk"_s, u"override"_s, u"2"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s, u"--rationale"_s,
+                         u"compensating control"_s});
     CHECK(r.code == 0);
     CHECK(r.out == u"overrode risk.access_control\n"_s);
     const QJsonObject after = accessControl();
@@ -407,7 +407,7 @@ TEST_CASE("risk override replaces the residual rating and is audited", "[cli][ri
     CHECK(after[u"impact"_s].toString() == u"high"_s);
     CHECK(after[u"level"_s].toString() == u"low"_s);
     CHECK(sqliteQuery(s.workspace(), u"SELECT id, actor, action, entity FROM audit_event ORDER BY id DESC LIMIT 1"_s)
-        == u"33|tester|risk.override|engagement:2/risk:risk.access_control"_s);
+          == u"33|tester|risk.override|engagement:2/risk:risk.access_control"_s);
 }
 
 // README's exit codes make a missing argument a usage error (2), as for `workflow reopen --reason`.
@@ -415,7 +415,7 @@ TEST_CASE("risk override without --rationale is a usage error", "[cli][risk]")
 {
     Sandbox s;
     s.demo();
-    const Run r = s.cli({ u"risk"_s, u"override"_s, u"2"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s });
+    const Run r = s.cli({u"risk"_s, u"override"_s, u"2"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s});
     INFO(r.err.toStdString());
     CHECK(r.code == 2);
     CHECK(isOneLine(r.err));
@@ -427,52 +427,52 @@ TEST_CASE("an approved engagement refuses changes until it is reopened with a re
 {
     Sandbox s;
     s.demo();
-    const Run approve = s.cli({ u"workflow"_s, u"1"_s, u"approve"_s });
+    const Run approve = s.cli({u"workflow"_s, u"1"_s, u"approve"_s});
     CHECK(approve.code == 0);
     CHECK(approve.err.isEmpty());
     CHECK(QRegularExpression(u"^engagement 1 is now approved \\(content hash [0-9a-f]{64}\\)\n$"_s).match(approve.out).hasMatch());
 
-    const Run answer = s.cli({ u"answer"_s, u"1"_s, u"arch.host.backup"_s, u"yes"_s });
+    const Run answer = s.cli({u"answer"_s, u"1"_s, u"arch.host.backup"_s, u"yes"_s});
     CHECK(answer.code == 3);
     CHECK(answer.out.isEmpty());
     CHECK(isOneLine(answer.err));
     CHECK(answer.err.contains(u"approved"_s));
 
     const Run risk
-        = s.cli({ u"risk"_s, u"override"_s, u"1"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s, u"--rationale"_s, u"r"_s });
+        = s.cli({u"risk"_s, u"override"_s, u"1"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s, u"--rationale"_s, u"r"_s});
     CHECK(risk.code == 3);
     CHECK(isOneLine(risk.err));
     CHECK(risk.err.contains(u"approved"_s));
     CHECK(sqliteQuery(s.workspace(), u"SELECT count(*) FROM risk_adjustment"_s) == u"0"_s);
 
     // The freeze holds in the database too, against the sqlite3 shell.
-    CHECK(sqliteShell(
-              s.workspace(), u"UPDATE answer SET answer_value = 'yes' WHERE engagement_id = 1 AND question_id = 'arch.host.backup';"_s)
-        != 0);
-    CHECK(sqliteQuery(
-              s.workspace(), u"SELECT answer_value, revision FROM answer WHERE engagement_id = 1 AND question_id = 'arch.host.backup'"_s)
-        == u"partial|1"_s);
+    CHECK(sqliteShell(s.workspace(),
+                      u"UPDATE answer SET answer_value = 'yes' WHERE engagement_id = 1 AND question_id = 'arch.host.backup';"_s)
+          != 0);
+    CHECK(sqliteQuery(s.workspace(),
+                      u"SELECT answer_value, revision FROM answer WHERE engagement_id = 1 AND question_id = 'arch.host.backup'"_s)
+          == u"partial|1"_s);
 
-    const Run noReason = s.cli({ u"workflow"_s, u"1"_s, u"reopen"_s });
+    const Run noReason = s.cli({u"workflow"_s, u"1"_s, u"reopen"_s});
     CHECK(noReason.code == 2);
     CHECK(isOneLine(noReason.err));
     CHECK(noReason.err.contains(u"--reason"_s));
 
-    const Run reopen = s.cli({ u"workflow"_s, u"1"_s, u"reopen"_s, u"--reason"_s, u"client supplied new evidence"_s });
+    const Run reopen = s.cli({u"workflow"_s, u"1"_s, u"reopen"_s, u"--reason"_s, u"client supplied new evidence"_s});
     CHECK(reopen.code == 0);
     CHECK(reopen.out == u"engagement 1 is now draft\n"_s);
     CHECK(sqliteQuery(s.workspace(), u"SELECT after_state FROM audit_event ORDER BY id DESC LIMIT 1"_s)
-        == u"{\"reason\":\"client supplied new evidence\",\"status\":\"draft\"}"_s);
+          == u"{\"reason\":\"client supplied new evidence\",\"status\":\"draft\"}"_s);
 
-    const Run accepted = s.cli({ u"answer"_s, u"1"_s, u"arch.host.backup"_s, u"yes"_s });
+    const Run accepted = s.cli({u"answer"_s, u"1"_s, u"arch.host.backup"_s, u"yes"_s});
     CHECK(accepted.code == 0);
     CHECK(accepted.out == u"saved arch.host.backup = yes (implemented), revision 2\n"_s);
 
-    const Run draft = s.cli({ u"workflow"_s, u"2"_s, u"approve"_s });
+    const Run draft = s.cli({u"workflow"_s, u"2"_s, u"approve"_s});
     CHECK(draft.code == 3);
     CHECK(isOneLine(draft.err));
     CHECK(draft.err.contains(u"engagement 2 is draft"_s));
-    CHECK(s.json({ u"engagement"_s, u"list"_s, u"--json"_s }).array().at(1)[u"status"_s].toString() == u"draft"_s);
+    CHECK(s.json({u"engagement"_s, u"list"_s, u"--json"_s}).array().at(1)[u"status"_s].toString() == u"draft"_s);
 }
 
 TEST_CASE("audit verify walks the whole chain of the demo", "[cli][audit]")
@@ -482,12 +482,12 @@ TEST_CASE("audit verify walks the whole chain of the demo", "[cli][audit]")
     // Per engagement: create, questionnaire pin, its answers (18 and 9), and one submit.
     const int events = auditEventCount(s.workspace());
     CHECK(events == 32);
-    const Run all = s.cli({ u"audit"_s, u"verify"_s });
+    const Run all = s.cli({u"audit"_s, u"verify"_s});
     CHECK(all.code == 0);
     CHECK(all.err.isEmpty());
     CHECK(all.out == u"audit trail intact: %1 event(s) checked\n"_s.arg(events));
 
-    const Run one = s.cli({ u"audit"_s, u"verify"_s, u"1"_s });
+    const Run one = s.cli({u"audit"_s, u"verify"_s, u"1"_s});
     CHECK(one.code == 0);
     CHECK(one.out == u"audit trail intact: %1 event(s) checked, 21 of them for engagement 1\n"_s.arg(events));
 }
@@ -498,7 +498,7 @@ TEST_CASE("audit verify finds an event edited behind the program's back", "[cli]
     s.demo();
     REQUIRE(sqliteShell(s.workspace(), u"DROP TRIGGER audit_event_no_update; UPDATE audit_event SET actor='mallory' WHERE id=5;"_s) == 0);
     REQUIRE(sqliteQuery(s.workspace(), u"SELECT actor FROM audit_event WHERE id = 5"_s) == u"mallory"_s);
-    const Run r = s.cli({ u"audit"_s, u"verify"_s });
+    const Run r = s.cli({u"audit"_s, u"verify"_s});
     CHECK(r.code == 1);
     CHECK(r.out == u"audit trail BROKEN at event 5: event 5 was changed after it was written (its hash does not match its content)\n"_s);
 }
@@ -508,7 +508,7 @@ TEST_CASE("audit verify finds an event deleted behind the program's back", "[cli
     Sandbox s;
     s.demo();
     REQUIRE(sqliteShell(s.workspace(), u"DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id=7;"_s) == 0);
-    const Run r = s.cli({ u"audit"_s, u"verify"_s });
+    const Run r = s.cli({u"audit"_s, u"verify"_s});
     CHECK(r.code == 1);
     CHECK(r.out == u"audit trail BROKEN at event 7: event 7 is missing (the chain jumps from 6 to 8)\n"_s);
 }
@@ -519,21 +519,22 @@ TEST_CASE("audit verify finds the newest event deleted behind the program's back
 {
     Sandbox s;
     s.demo();
-    REQUIRE(
-        s.cli({ u"risk"_s, u"override"_s, u"2"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s, u"--rationale"_s, u"r"_s }).code
-        == 0);
+    REQUIRE(s.cli({u"risk"_s, u"override"_s, u"2"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s, u"--rationale"_s, u"r"_s}).code
+            == 0);
     REQUIRE(auditEventCount(s.workspace()) == 33);
     REQUIRE(sqliteShell(s.workspace(), u"DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id=33;"_s) == 0);
-    const Run r = s.cli({ u"audit"_s, u"verify"_s });
+    const Run r = s.cli({u"audit"_s, u"verify"_s});
     INFO(r.out.toStdString());
     CHECK(r.code == 1);
-    CHECK(r.out == u"audit trail BROKEN at event 33: the trail ends at event 32, but event 33 was recorded as its last: events were removed from the end\n"_s);
+    CHECK(
+        r.out
+        == u"audit trail BROKEN at event 33: the trail ends at event 32, but event 33 was recorded as its last: events were removed from the end\n"_s);
 }
 
 TEST_CASE("a command that reads does not create a workspace at a mistyped path", "[cli][workspace]")
 {
     Sandbox s;
-    const Run r = s.cli({ u"engagement"_s, u"list"_s });
+    const Run r = s.cli({u"engagement"_s, u"list"_s});
     CHECK(r.code == 3);
     CHECK(r.err == u"bulkhead-cli: %1: no workspace here; create one with 'demo' or 'engagement new'\n"_s.arg(s.workspace()));
     CHECK_FALSE(QFile::exists(s.workspace()));
@@ -547,7 +548,7 @@ TEST_CASE("a file that is not an SQLite database is refused and left unchanged",
     random.fillRange(reinterpret_cast<quint32 *>(noise.data()), noise.size() / 4);
     writeBytes(s.workspace(), noise);
 
-    const Run r = s.cli({ u"engagement"_s, u"list"_s });
+    const Run r = s.cli({u"engagement"_s, u"list"_s});
     CHECK(r.code == 3);
     CHECK(r.out.isEmpty());
     CHECK(isOneLine(r.err));
@@ -567,7 +568,7 @@ TEST_CASE("a truncated workspace is refused and left unchanged", "[cli][workspac
     const QByteArray half = whole.left(whole.size() / 2);
     writeBytes(s.workspace(), half);
 
-    for (const auto &args : { QStringList { u"engagement"_s, u"list"_s }, QStringList { u"score"_s, u"1"_s } }) {
+    for (const auto &args : {QStringList {u"engagement"_s, u"list"_s}, QStringList {u"score"_s, u"1"_s}}) {
         const Run r = s.cli(args);
         INFO(args.join(u' ').toStdString() << "\nstderr: " << r.err.toStdString());
         CHECK(r.code == 3);
@@ -586,7 +587,7 @@ TEST_CASE("a workspace from a newer Bulkhead is refused and left unchanged", "[c
     const QByteArray before = readBytes(s.workspace());
 
     for (const auto &args :
-        { QStringList { u"engagement"_s, u"list"_s }, QStringList { u"answer"_s, u"2"_s, u"arch.host.backup"_s, u"yes"_s } }) {
+         {QStringList {u"engagement"_s, u"list"_s}, QStringList {u"answer"_s, u"2"_s, u"arch.host.backup"_s, u"yes"_s}}) {
         const Run r = s.cli(args);
         INFO(args.join(u' ').toStdString() << "\nstderr: " << r.err.toStdString());
         CHECK(r.code == 3);
@@ -604,12 +605,12 @@ TEST_CASE("validate accepts the built-in content files", "[cli][validate]")
 {
     Sandbox s;
     const QString dir = sourceRoot() + u"/questionnaires/"_s;
-    const Run r = s.run({ u"validate"_s, dir + u"architecture.yaml"_s, dir + u"controls.yaml"_s, dir + u"risks.yaml"_s });
+    const Run r = s.run({u"validate"_s, dir + u"architecture.yaml"_s, dir + u"controls.yaml"_s, dir + u"risks.yaml"_s});
     INFO(r.out.toStdString() << r.err.toStdString());
     CHECK(r.code == 0);
     CHECK(r.err.isEmpty());
     CHECK(r.out.endsWith(u"\n0 problem(s) in 3 file(s)\n"_s));
-    for (const char *name : { "architecture.yaml", "controls.yaml", "risks.yaml" })
+    for (const char *name : {"architecture.yaml", "controls.yaml", "risks.yaml"})
         CHECK(r.out.contains(dir + QString::fromLatin1(name) + u": ok (the built-in file)\n"_s));
 }
 
@@ -619,18 +620,19 @@ TEST_CASE("validate checks files as a user's folder would load them", "[cli][val
     // A risk catalogue and a questionnaire that mitigates its risk and whose risk reads its fact:
     // each needs the other, so they are checked together.
     writeBytes(s.path(u"registry-risks.yaml"_s),
-        "catalogue: risks\n"
-        "version: 1\n"
-        "risks:\n"
-        "  - id: risk.untrusted_images\n"
-        "    title: Images from untrusted sources\n"
-        "    description: Images are pulled from registries nobody vetted.\n"
-        "    area: content\n"
-        "    likelihood: moderate\n"
-        "    impact: high\n"
-        "    modifiers:\n"
-        "      - {when: \"fact.public_registry == 'yes'\", likelihood: 1, reason: Public registries are in use.}\n");
-    writeBytes(s.path(u"registry.yaml"_s),
+               "catalogue: risks\n"
+               "version: 1\n"
+               "risks:\n"
+               "  - id: risk.untrusted_images\n"
+               "    title: Images from untrusted sources\n"
+               "    description: Images are pulled from registries nobody vetted.\n"
+               "    area: content\n"
+               "    likelihood: moderate\n"
+               "    impact: high\n"
+               "    modifiers:\n"
+               "      - {when: \"fact.public_registry == 'yes'\", likelihood: 1, reason: Public registries are in use.}\n");
+    writeBytes(
+        s.path(u"registry.yaml"_s),
         "questionnaire: registry\n"
         "version: 1\n"
         "title: Registry\n"
@@ -640,7 +642,7 @@ TEST_CASE("validate checks files as a user's folder would load them", "[cli][val
         "    questions:\n"
         "      - {id: reg.src.public, text: Are public registries used, type: yesno, sets: fact.public_registry}\n"
         "      - {id: reg.src.vetted, text: Are images vetted, type: yesno, controls: [SR-3], mitigates: {risk.untrusted_images: 1.0}}\n");
-    const Run together = s.run({ u"validate"_s, s.path(u"registry.yaml"_s), s.path(u"registry-risks.yaml"_s) });
+    const Run together = s.run({u"validate"_s, s.path(u"registry.yaml"_s), s.path(u"registry-risks.yaml"_s)});
     INFO(together.out.toStdString());
     CHECK(together.code == 0);
     CHECK(together.out.endsWith(u"0 problem(s) in 2 file(s)\n"_s));
@@ -649,13 +651,15 @@ TEST_CASE("validate checks files as a user's folder would load them", "[cli][val
     QString copy = QString::fromUtf8(readBytes(sourceRoot() + u"/questionnaires/architecture.yaml"_s));
     copy.replace(u"title: Container architecture"_s, u"title: Container architecture (firm edition)"_s);
     writeBytes(s.path(u"architecture.yaml"_s), copy.toUtf8());
-    const Run stale = s.run({ u"validate"_s, s.path(u"architecture.yaml"_s) });
+    const Run stale = s.run({u"validate"_s, s.path(u"architecture.yaml"_s)});
     CHECK(stale.code == 1);
-    CHECK(stale.out.startsWith(u"%1:1:1: questionnaire 'architecture' version 1 is already loaded from :/questionnaires/architecture.yaml; give this file a higher version to replace it\n"_s.arg(s.path(u"architecture.yaml"_s))));
+    CHECK(stale.out.startsWith(
+        u"%1:1:1: questionnaire 'architecture' version 1 is already loaded from :/questionnaires/architecture.yaml; give this file a higher version to replace it\n"_s
+            .arg(s.path(u"architecture.yaml"_s))));
 
     // A YAML file that is not content at all (a compose file in the folder, say) is reported, not a crash.
     writeBytes(s.path(u"compose.yaml"_s), "services:\n  web:\n    image: nginx\n");
-    const Run other = s.run({ u"validate"_s, s.path(u"compose.yaml"_s) });
+    const Run other = s.run({u"validate"_s, s.path(u"compose.yaml"_s)});
     CHECK(other.code == 1);
     CHECK(other.out.startsWith(u"%1:1:1: not a Bulkhead content file"_s.arg(s.path(u"compose.yaml"_s))));
 }
@@ -664,9 +668,11 @@ TEST_CASE("after --, an answer may start with dashes", "[cli][answer]")
 {
     Sandbox s;
     s.demo();
-    const Run r = s.cli({ u"answer"_s, u"--note"_s, u"n"_s, u"--"_s, u"2"_s, u"arch.host.patching"_s, u"--yes"_s });
+    const Run r = s.cli({u"answer"_s, u"--note"_s, u"n"_s, u"--"_s, u"2"_s, u"arch.host.patching"_s, u"--yes"_s});
     CHECK(r.code == 3);
-    CHECK(r.err == u"bulkhead-cli: question 'arch.host.patching': '--yes' is not an answer to a yes/no question (expected yes, partial, no or na)\n"_s);
+    CHECK(
+        r.err
+        == u"bulkhead-cli: question 'arch.host.patching': '--yes' is not an answer to a yes/no question (expected yes, partial, no or na)\n"_s);
 }
 
 TEST_CASE("validate reports an unknown key at its line and column", "[cli][validate]")
@@ -674,18 +680,18 @@ TEST_CASE("validate reports an unknown key at its line and column", "[cli][valid
     Sandbox s;
     const QString file = s.path(u"colours.yaml"_s);
     writeBytes(file,
-        "questionnaire: colours\n"
-        "version: 1\n"
-        "title: Colours\n"
-        "sections:\n"
-        "  - id: colours.main\n"
-        "    title: Main\n"
-        "    questions:\n"
-        "      - id: colours.main.favourite\n"
-        "        text: Is the favourite colour recorded?\n"
-        "        type: yesno\n"
-        "        colour: blue\n");
-    const Run r = s.run({ u"validate"_s, file });
+               "questionnaire: colours\n"
+               "version: 1\n"
+               "title: Colours\n"
+               "sections:\n"
+               "  - id: colours.main\n"
+               "    title: Main\n"
+               "    questions:\n"
+               "      - id: colours.main.favourite\n"
+               "        text: Is the favourite colour recorded?\n"
+               "        type: yesno\n"
+               "        colour: blue\n");
+    const Run r = s.run({u"validate"_s, file});
     INFO(r.out.toStdString() << r.err.toStdString());
     CHECK(r.code == 1);
     CHECK(r.out.contains(u"%1:11:9: unknown key 'colour'"_s.arg(file)));
@@ -720,21 +726,26 @@ TEST_CASE("questionnaires in the user's folder are used, and a broken one is rep
                "    questions:\n"
                "      - {id: br.one.q1, text: Question, type: yesno, controls: [ZZ-1]}\n");
 
-    const Run created = s.cli({ u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--csp"_s, u"P"_s,
-        u"--architecture"_s, u"typical"_s });
+    const Run created = s.cli(
+        {u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--csp"_s, u"P"_s, u"--architecture"_s, u"typical"_s});
     CHECK(created.code == 0);
     CHECK(created.out == u"1\n"_s);
-    CHECK(created.err == u"bulkhead-cli: skipped user content: %1/broken.yaml:8:65: question 'br.one.q1' maps to unknown control 'ZZ-1' (not an active NIST SP 800-53 rev5 control in the catalogue)\n"_s.arg(folder));
-    CHECK(sqliteQuery(s.workspace(), u"SELECT questionnaire_key FROM engagement_questionnaire ORDER BY 1"_s) == u"architecture\nregistry"_s);
+    CHECK(
+        created.err
+        == u"bulkhead-cli: skipped user content: %1/broken.yaml:8:65: question 'br.one.q1' maps to unknown control 'ZZ-1' (not an active NIST SP 800-53 rev5 control in the catalogue)\n"_s
+               .arg(folder));
+    CHECK(sqliteQuery(s.workspace(), u"SELECT questionnaire_key FROM engagement_questionnaire ORDER BY 1"_s)
+          == u"architecture\nregistry"_s);
 
-    const Run answered = s.cli({ u"answer"_s, u"1"_s, u"reg.images.signed"_s, u"no"_s });
+    const Run answered = s.cli({u"answer"_s, u"1"_s, u"reg.images.signed"_s, u"no"_s});
     CHECK(answered.code == 0);
     CHECK(answered.out == u"saved reg.images.signed = no (not_implemented), revision 1\n"_s);
 
     // --questionnaires names another folder: the user's default one is then not read.
     REQUIRE(QDir().mkpath(s.path(u"empty"_s)));
-    const Run elsewhere = s.run({ u"--workspace"_s, s.path(u"other.bulkhead"_s), u"--questionnaires"_s, s.path(u"empty"_s),
-        u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--csp"_s, u"P"_s, u"--architecture"_s, u"hybrid"_s });
+    const Run elsewhere
+        = s.run({u"--workspace"_s, s.path(u"other.bulkhead"_s), u"--questionnaires"_s, s.path(u"empty"_s), u"engagement"_s, u"new"_s,
+                 u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--csp"_s, u"P"_s, u"--architecture"_s, u"hybrid"_s});
     CHECK(elsewhere.code == 0);
     CHECK(elsewhere.err.isEmpty());
     CHECK(sqliteQuery(s.path(u"other.bulkhead"_s), u"SELECT questionnaire_key FROM engagement_questionnaire"_s) == u"architecture"_s);

@@ -32,7 +32,6 @@ QString readText(const QString &path)
     return QString::fromUtf8(bulkhead::test::readBytes(path));
 }
 
-
 const BuiltIn &builtIn()
 {
     static const BuiltIn loaded = [] {
@@ -70,7 +69,6 @@ QString fixture(const char *name)
     return projectTestData(QStringLiteral("content/") + QString::fromUtf8(name));
 }
 
-
 // Adds one fixture to the built-in library and checks that it is refused with exactly the
 // expected problems, all in that file, and that the library is exactly as it was.
 void checkRefused(const char *name, std::initializer_list<Expected> expected, const char *brokenKey)
@@ -101,10 +99,9 @@ void checkRefused(const char *name, std::initializer_list<Expected> expected, co
 
 // NIST SP 800-53 rev5 data, read from the shared test data without any product code.
 extern const QStringList kFamilies;
-const QStringList kFamilies = {QStringLiteral("AC"), QStringLiteral("AU"), QStringLiteral("CM"), QStringLiteral("CP"),
-                               QStringLiteral("IA"), QStringLiteral("IR"), QStringLiteral("MP"), QStringLiteral("PE"),
-                               QStringLiteral("SA"), QStringLiteral("SC"), QStringLiteral("SI"), QStringLiteral("RA"),
-                               QStringLiteral("CA"), QStringLiteral("SR")};
+const QStringList kFamilies = {QStringLiteral("AC"), QStringLiteral("AU"), QStringLiteral("CM"), QStringLiteral("CP"), QStringLiteral("IA"),
+                               QStringLiteral("IR"), QStringLiteral("MP"), QStringLiteral("PE"), QStringLiteral("SA"), QStringLiteral("SC"),
+                               QStringLiteral("SI"), QStringLiteral("RA"), QStringLiteral("CA"), QStringLiteral("SR")};
 
 QString familyOf(const QString &id)
 {
@@ -143,14 +140,22 @@ QString displayId(const QString &oscalId)
 QSet<QString> nistBaseline(const char *level)
 {
     const QString path = sharedTestData(QStringLiteral("oscal/rev5/NIST_SP-800-53_rev5_%1-baseline_profile.json").arg(q(level)));
-    QJsonParseError parseError{};
+    QJsonParseError parseError {};
     const QJsonDocument doc = QJsonDocument::fromJson(bulkhead::test::readBytes(path), &parseError);
     REQUIRE(parseError.error == QJsonParseError::NoError);
     const QJsonArray ids = doc.object()
-                               .value(QStringLiteral("profile")).toObject()
-                               .value(QStringLiteral("imports")).toArray().at(0).toObject()
-                               .value(QStringLiteral("include-controls")).toArray().at(0).toObject()
-                               .value(QStringLiteral("with-ids")).toArray();
+                               .value(QStringLiteral("profile"))
+                               .toObject()
+                               .value(QStringLiteral("imports"))
+                               .toArray()
+                               .at(0)
+                               .toObject()
+                               .value(QStringLiteral("include-controls"))
+                               .toArray()
+                               .at(0)
+                               .toObject()
+                               .value(QStringLiteral("with-ids"))
+                               .toArray();
     REQUIRE(!ids.isEmpty());
     QSet<QString> out;
     for (const auto &id : ids) {

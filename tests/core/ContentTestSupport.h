@@ -22,8 +22,7 @@ QString q(const char *text);
 std::string describe(const QList<Error> &errors);
 QString readText(const QString &path);
 
-struct BuiltIn
-{
+struct BuiltIn {
     ContentLibrary library;
     QList<Error> problems;
 };
@@ -35,8 +34,7 @@ ContentLibrary library();
 QStringList snapshot(const ContentLibrary &lib);
 QString fixture(const char *name);
 
-struct Expected
-{
+struct Expected {
     int line;
     int column;
     const char *message; // a distinctive part of it

@@ -61,8 +61,8 @@ Condition::Lookup lookupFor(const QHash<QString, QStringList> &values)
 Condition parsed(const char *text)
 {
     auto result = Condition::parse(q(text));
-    const std::string problem = result.ok() ? std::string()
-                                            : s(result.error().message) + " at column " + std::to_string(result.error().column);
+    const std::string problem
+        = result.ok() ? std::string() : s(result.error().message) + " at column " + std::to_string(result.error().column);
     INFO("condition: " << text << "\nerror: " << problem);
     REQUIRE(result.ok());
     return result.value();
@@ -279,8 +279,7 @@ TEST_CASE("default-constructed and copied conditions", "[condition]")
 
 TEST_CASE("parse errors report column and what was expected", "[condition]")
 {
-    struct Case
-    {
+    struct Case {
         const char *text;
         int column;
         const char *message;
@@ -350,9 +349,8 @@ TEST_CASE("control characters are named by code point", "[condition]")
 
 TEST_CASE("nesting depth is bounded", "[condition]")
 {
-    auto nested = [](int depth) -> QString {
-        return QString(depth, QLatin1Char('(')) + QStringLiteral("true") + QString(depth, QLatin1Char(')'));
-    };
+    auto nested
+        = [](int depth) -> QString { return QString(depth, QLatin1Char('(')) + QStringLiteral("true") + QString(depth, QLatin1Char(')')); };
     CHECK(Condition::parse(nested(60)).ok());
     CHECK(Condition::parse(nested(64)).ok());
     CHECK(Condition::parse(nested(60)).value().evaluate({}));

@@ -36,7 +36,8 @@ TEST_CASE("malformed YAML is reported at the parser's position", "[content][erro
 
 TEST_CASE("an unknown key in a question is an error at the key", "[content][errors]")
 {
-    checkRefused("unknown_key.yaml", {{11, 9, "unknown key 'guidence' in question 'bx.unknown_key.q1' (allowed: id, text, type, options, guidance,"}},
+    checkRefused("unknown_key.yaml",
+                 {{11, 9, "unknown key 'guidence' in question 'bx.unknown_key.q1' (allowed: id, text, type, options, guidance,"}},
                  "bx_unknown_key");
 }
 
@@ -49,13 +50,11 @@ TEST_CASE("values of the wrong type are errors at the value", "[content][errors]
     }
     SECTION("controls as a scalar")
     {
-        checkRefused("wrong_type_controls.yaml", {{11, 19, "'controls' of question 'bx.wt_controls.q1' must be a list"}},
-                     "bx_wt_controls");
+        checkRefused("wrong_type_controls.yaml", {{11, 19, "'controls' of question 'bx.wt_controls.q1' must be a list"}}, "bx_wt_controls");
     }
     SECTION("options as a mapping")
     {
-        checkRefused("wrong_type_options.yaml", {{11, 18, "'options' of question 'bx.wt_options.q1' must be a list"}},
-                     "bx_wt_options");
+        checkRefused("wrong_type_options.yaml", {{11, 18, "'options' of question 'bx.wt_options.q1' must be a list"}}, "bx_wt_options");
     }
 }
 
@@ -93,14 +92,17 @@ TEST_CASE("a when that reads an unknown name is an error at the when", "[content
     SECTION("unknown fact")
     {
         checkRefused("when_unknown_fact.yaml",
-                     {{11, 15, "the 'when' of question 'bx.when_fact.q1' reads 'fact.nonexistent', which is not a fact of the engagement and not set by any question"}},
+                     {{11, 15,
+                       "the 'when' of question 'bx.when_fact.q1' reads 'fact.nonexistent', which is not a fact of the engagement and not "
+                       "set by any question"}},
                      "bx_when_fact");
     }
     SECTION("unknown question id")
     {
-        checkRefused("when_unknown_question.yaml",
-                     {{11, 15, "the 'when' of question 'bx.when_question.q1' reads 'arch.host.nonexistent', which is not a known question id"}},
-                     "bx_when_question");
+        checkRefused(
+            "when_unknown_question.yaml",
+            {{11, 15, "the 'when' of question 'bx.when_question.q1' reads 'arch.host.nonexistent', which is not a known question id"}},
+            "bx_when_question");
     }
 }
 
@@ -109,16 +111,18 @@ TEST_CASE("a when syntax error points into the condition", "[content][errors]")
     // `        when: "fact.architecture = 'hybrid'"`: the '=' is column 34.
     SECTION("double-quoted")
     {
-        checkRefused("when_syntax_quoted.yaml",
-                     {{11, 34, "the 'when' of question 'bx.when_quoted.q1' is not a valid condition: unknown operator '='; did you mean '=='?"}},
-                     "bx_when_quoted");
+        checkRefused(
+            "when_syntax_quoted.yaml",
+            {{11, 34, "the 'when' of question 'bx.when_quoted.q1' is not a valid condition: unknown operator '='; did you mean '=='?"}},
+            "bx_when_quoted");
     }
     // `        when: fact.architecture = 'hybrid'`: the '=' is column 33.
     SECTION("plain")
     {
-        checkRefused("when_syntax_plain.yaml",
-                     {{11, 33, "the 'when' of question 'bx.when_plain.q1' is not a valid condition: unknown operator '='; did you mean '=='?"}},
-                     "bx_when_plain");
+        checkRefused(
+            "when_syntax_plain.yaml",
+            {{11, 33, "the 'when' of question 'bx.when_plain.q1' is not a valid condition: unknown operator '='; did you mean '=='?"}},
+            "bx_when_plain");
     }
 }
 
@@ -134,9 +138,10 @@ TEST_CASE("a when syntax error points into the condition for every scalar style"
     }
     SECTION("double-quoted with escaped quotes: the '&&' is at 11:37")
     {
-        checkRefused("when_syntax_escaped.yaml",
-                     {{11, 37, "the 'when' of question 'bx.when_escaped.q1' is not a valid condition: unknown operator '&&'; did you mean 'and'?"}},
-                     "bx_when_escaped");
+        checkRefused(
+            "when_syntax_escaped.yaml",
+            {{11, 37, "the 'when' of question 'bx.when_escaped.q1' is not a valid condition: unknown operator '&&'; did you mean 'and'?"}},
+            "bx_when_escaped");
     }
 }
 
@@ -144,15 +149,15 @@ TEST_CASE("when conditions that form a cycle are an error", "[content][errors]")
 {
     SECTION("three questions, through answers and a fact one of them sets")
     {
-        checkRefused("when_cycle_three.yaml",
-                     {{11, 15, "the 'when' conditions form a cycle: bx.cycle_three.a -> bx.cycle_three.b -> bx.cycle_three.c -> bx.cycle_three.a"}},
-                     "bx_cycle_three");
+        checkRefused(
+            "when_cycle_three.yaml",
+            {{11, 15, "the 'when' conditions form a cycle: bx.cycle_three.a -> bx.cycle_three.b -> bx.cycle_three.c -> bx.cycle_three.a"}},
+            "bx_cycle_three");
     }
     SECTION("two questions reading each other")
     {
         checkRefused("when_cycle_two.yaml",
-                     {{11, 15, "the 'when' conditions form a cycle: bx.cycle_two.a -> bx.cycle_two.b -> bx.cycle_two.a"}},
-                     "bx_cycle_two");
+                     {{11, 15, "the 'when' conditions form a cycle: bx.cycle_two.a -> bx.cycle_two.b -> bx.cycle_two.a"}}, "bx_cycle_two");
     }
 }
 
@@ -181,8 +186,8 @@ TEST_CASE("mitigates must name known risks with weights above 0 and at most 1", 
 {
     SECTION("unknown risk")
     {
-        checkRefused("mitigates_unknown_risk.yaml",
-                     {{11, 21, "question 'bx.unknown_risk.q1' mitigates unknown risk 'risk.nonexistent'"}}, "bx_unknown_risk");
+        checkRefused("mitigates_unknown_risk.yaml", {{11, 21, "question 'bx.unknown_risk.q1' mitigates unknown risk 'risk.nonexistent'"}},
+                     "bx_unknown_risk");
     }
     SECTION("weights 0 and 1.5")
     {
@@ -225,13 +230,13 @@ TEST_CASE("options must match the question type", "[content][errors]")
 {
     SECTION("a choice without options")
     {
-        checkRefused("choice_without_options.yaml",
-                     {{8, 9, "question 'bx.no_options.q1' is a choice question but has no 'options'"}}, "bx_no_options");
+        checkRefused("choice_without_options.yaml", {{8, 9, "question 'bx.no_options.q1' is a choice question but has no 'options'"}},
+                     "bx_no_options");
     }
     SECTION("a yesno with options")
     {
-        checkRefused("yesno_with_options.yaml",
-                     {{11, 18, "question 'bx.yesno_options.q1' is a yesno question and cannot have 'options'"}}, "bx_yesno_options");
+        checkRefused("yesno_with_options.yaml", {{11, 18, "question 'bx.yesno_options.q1' is a yesno question and cannot have 'options'"}},
+                     "bx_yesno_options");
     }
 }
 
@@ -251,7 +256,8 @@ TEST_CASE("files that are not UTF-8 or not content are refused", "[content][erro
     }
     SECTION("a control catalogue from a user folder")
     {
-        checkRefused("user_controls.yaml", {{1, 1, "the control catalogue is built in and cannot be replaced from a user folder"}}, nullptr);
+        checkRefused("user_controls.yaml", {{1, 1, "the control catalogue is built in and cannot be replaced from a user folder"}},
+                     nullptr);
     }
     SECTION("a file that does not exist")
     {
@@ -282,7 +288,9 @@ TEST_CASE("ids starting with 'fact', a key given twice, an empty option list and
 {
     auto refused = [](const QString &questions) {
         ContentLibrary lib = library();
-        const QString text = QStringLiteral("questionnaire: bx_review\nversion: 1\ntitle: T\nsections:\n  - id: bx.review\n    title: S\n    questions:\n") + questions;
+        const QString text
+            = QStringLiteral("questionnaire: bx_review\nversion: 1\ntitle: T\nsections:\n  - id: bx.review\n    title: S\n    questions:\n")
+            + questions;
         const QList<Error> errors = lib.addText(QStringLiteral("review.yaml"), text, ContentLibrary::Replace::NewerVersionOnly);
         CHECK(lib.questionnaire(QStringLiteral("bx_review")) == nullptr);
         REQUIRE(errors.size() == 1);
@@ -294,16 +302,19 @@ TEST_CASE("ids starting with 'fact', a key given twice, an empty option list and
           == QStringLiteral("review.yaml:8:68: key 'controls' appears twice in question 'bx.review.q1'"));
     CHECK(refused(QStringLiteral("      - {id: bx.review.q1, text: Q, type: choice, options: []}\n"))
           == QStringLiteral("review.yaml:8:60: question 'bx.review.q1' has no options to choose from"));
-    CHECK(refused(QStringLiteral("      - {id: bx.review.q1, text: Q, type: choice, options: [{value: low, label: Low}], sets: fact.impact}\n"))
-          .startsWith(QStringLiteral("review.yaml:8:94: question 'bx.review.q1' sets fact.impact, the engagement's FIPS 199 level")));
+    CHECK(refused(
+              QStringLiteral("      - {id: bx.review.q1, text: Q, type: choice, options: [{value: low, label: Low}], sets: fact.impact}\n"))
+              .startsWith(QStringLiteral("review.yaml:8:94: question 'bx.review.q1' sets fact.impact, the engagement's FIPS 199 level")));
 }
 
 TEST_CASE("a file with a UTF-8 byte-order mark loads", "[content][user]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bom.yaml"));
-    test::writeBytes(path, QByteArray("\xEF\xBB\xBF") + "questionnaire: bx_bom\nversion: 1\ntitle: T\nsections:\n  - id: bx.bom\n    title: S\n"
-                                                       "    questions:\n      - {id: bx.bom.q1, text: Q, type: yesno}\n");
+    test::writeBytes(path,
+                     QByteArray("\xEF\xBB\xBF")
+                         + "questionnaire: bx_bom\nversion: 1\ntitle: T\nsections:\n  - id: bx.bom\n    title: S\n"
+                           "    questions:\n      - {id: bx.bom.q1, text: Q, type: yesno}\n");
     ContentLibrary lib = library();
     const QList<Error> errors = lib.addFiles({path});
     INFO(describe(errors));
@@ -314,7 +325,8 @@ TEST_CASE("a file with a UTF-8 byte-order mark loads", "[content][user]")
 TEST_CASE("a multi-choice answer with an empty choice is refused", "[content][answers]")
 {
     const Question &q = builtInQuestion("arch.infrastructure.storage_attachment");
-    CHECK(q.invalidValueReason(QStringLiteral("fc_san,,iscsi")) == QStringLiteral("'fc_san,,iscsi' has an empty choice; list the options separated by single commas"));
+    CHECK(q.invalidValueReason(QStringLiteral("fc_san,,iscsi"))
+          == QStringLiteral("'fc_san,,iscsi' has an empty choice; list the options separated by single commas"));
     CHECK(q.invalidValueReason(QStringLiteral("fc_san,")).has_value());
     CHECK_FALSE(q.invalidValueReason(QStringLiteral("fc_san,iscsi")).has_value());
 }

@@ -49,8 +49,7 @@ TEST_CASE("the built-in library loads without problems", "[content][builtin]")
 
     // Question ids counted from the file itself: list items at the questions' indentation.
     QStringList idsInFile;
-    const QRegularExpression questionLine(QStringLiteral("^      - id: (arch\\.[a-z0-9_.]+)\\s*$"),
-                                          QRegularExpression::MultilineOption);
+    const QRegularExpression questionLine(QStringLiteral("^      - id: (arch\\.[a-z0-9_.]+)\\s*$"), QRegularExpression::MultilineOption);
     for (auto it = questionLine.globalMatch(QString::fromUtf8(source)); it.hasNext();)
         idsInFile << it.next().captured(1);
     REQUIRE(idsInFile.size() >= 1);
@@ -80,12 +79,11 @@ TEST_CASE("the built-in library loads without problems", "[content][builtin]")
     CHECK(loadedSections == sectionsInFile);
 
     // Nine risks, in file order.
-    const QStringList expectedRisks = {
-        QStringLiteral("risk.account_management"), QStringLiteral("risk.access_control"),
-        QStringLiteral("risk.underlying_security"), QStringLiteral("risk.incident_response"),
-        QStringLiteral("risk.contingency_planning"), QStringLiteral("risk.shared_resources"),
-        QStringLiteral("risk.kernel_vulnerability"), QStringLiteral("risk.hosting_environment"),
-        QStringLiteral("risk.caas_account_management")};
+    const QStringList expectedRisks = {QStringLiteral("risk.account_management"),     QStringLiteral("risk.access_control"),
+                                       QStringLiteral("risk.underlying_security"),    QStringLiteral("risk.incident_response"),
+                                       QStringLiteral("risk.contingency_planning"),   QStringLiteral("risk.shared_resources"),
+                                       QStringLiteral("risk.kernel_vulnerability"),   QStringLiteral("risk.hosting_environment"),
+                                       QStringLiteral("risk.caas_account_management")};
     QStringList risks;
     for (const auto &r : b.library.risks().risks)
         risks << r.id;
@@ -294,15 +292,15 @@ TEST_CASE("built-in questions refer only to existing controls, criteria and risk
     for (const auto &r : lib.risks().risks)
         if (!mitigated.contains(r.id))
             unmitigated.insert(r.id);
-    CHECK(unmitigated == QSet<QString>{QStringLiteral("risk.hosting_environment")});
+    CHECK(unmitigated == QSet<QString> {QStringLiteral("risk.hosting_environment")});
 
     // Facts: the engagement's five plus those the architecture questions set.
     QStringList facts = lib.knownFacts();
     facts.sort();
-    CHECK(facts == QStringList{QStringLiteral("fact.architecture"), QStringLiteral("fact.cloud_actors"),
-                               QStringLiteral("fact.csp"), QStringLiteral("fact.hypervisor"),
-                               QStringLiteral("fact.impact"), QStringLiteral("fact.infrastructure"),
-                               QStringLiteral("fact.orchestration"), QStringLiteral("fact.service_model")});
+    CHECK(facts
+          == QStringList {QStringLiteral("fact.architecture"), QStringLiteral("fact.cloud_actors"), QStringLiteral("fact.csp"),
+                          QStringLiteral("fact.hypervisor"), QStringLiteral("fact.impact"), QStringLiteral("fact.infrastructure"),
+                          QStringLiteral("fact.orchestration"), QStringLiteral("fact.service_model")});
     // Every fact a risk modifier reads is known.
     for (const auto &r : lib.risks().risks)
         for (const auto &m : r.modifiers)

@@ -40,8 +40,7 @@ TEST_CASE("a user folder adds its good files and reports the broken ones", "[con
     CHECK(errors.at(0).file == folder + QStringLiteral("/b_broken.yml"));
     CHECK(errors.at(0).line == 10);
     CHECK(errors.at(0).column == 15);
-    CHECK_THAT(errors.at(0).message.toStdString(),
-               Catch::Matchers::Contains("question 'bx.user_broken.q1' has unknown type 'yes_no'"));
+    CHECK_THAT(errors.at(0).message.toStdString(), Catch::Matchers::Contains("question 'bx.user_broken.q1' has unknown type 'yes_no'"));
 
     CHECK(lib.questionnaires().size() == questionnaires + 1);
     CHECK(lib.questionnaire(QStringLiteral("bx_user_broken")) == nullptr);
@@ -58,17 +57,17 @@ TEST_CASE("a user folder adds its good files and reports the broken ones", "[con
     REQUIRE(question != nullptr);
     CHECK(question->questionnaireKey == QStringLiteral("bx_user"));
     CHECK(question->type == QuestionType::YesNo);
-    CHECK(question->controls == QStringList{QStringLiteral("AC-2")});
-    CHECK(question->soc2 == QStringList{QStringLiteral("CC6.2")});
+    CHECK(question->controls == QStringList {QStringLiteral("AC-2")});
+    CHECK(question->soc2 == QStringList {QStringLiteral("CC6.2")});
     CHECK(question->responsibility == QStringLiteral("shared"));
     REQUIRE(question->mitigates.size() == 1);
     CHECK(question->mitigates.value(QStringLiteral("risk.access_control")) == Approx(0.25));
-    CHECK(question->when.references() == QStringList{QStringLiteral("fact.architecture")});
+    CHECK(question->when.references() == QStringList {QStringLiteral("fact.architecture")});
     CHECK(question->when.evaluate([](const QString &name) {
-        return name == QLatin1String("fact.architecture") ? QStringList{QStringLiteral("typical")} : QStringList{};
+        return name == QLatin1String("fact.architecture") ? QStringList {QStringLiteral("typical")} : QStringList {};
     }));
     CHECK_FALSE(question->when.evaluate([](const QString &name) {
-        return name == QLatin1String("fact.architecture") ? QStringList{QStringLiteral("hybrid")} : QStringList{};
+        return name == QLatin1String("fact.architecture") ? QStringList {QStringLiteral("hybrid")} : QStringList {};
     }));
     CHECK(question->position.line == 8);
     CHECK(question->position.column == 9);
@@ -86,7 +85,9 @@ TEST_CASE("a user questionnaire replaces a built-in one only with a higher versi
     SECTION("the same version is refused")
     {
         checkRefused("architecture_v1.yaml",
-                     {{1, 1, "questionnaire 'architecture' version 1 is already loaded from :/questionnaires/architecture.yaml; give this file a higher version to replace it"}},
+                     {{1, 1,
+                       "questionnaire 'architecture' version 1 is already loaded from :/questionnaires/architecture.yaml; give this file a "
+                       "higher version to replace it"}},
                      nullptr);
         ContentLibrary lib = library();
         (void)lib.addFiles({fixture("architecture_v1.yaml")});
@@ -111,14 +112,15 @@ TEST_CASE("a user questionnaire replaces a built-in one only with a higher versi
         CHECK(lib.allQuestions().size() == 4);
         CHECK(lib.question(QStringLiteral("arch.access.accounts")) == nullptr);
         REQUIRE(lib.question(QStringLiteral("arch.host.hardening")) != nullptr);
-        CHECK(lib.question(QStringLiteral("arch.host.hardening"))->controls == QStringList{QStringLiteral("CM-6")});
+        CHECK(lib.question(QStringLiteral("arch.host.hardening"))->controls == QStringList {QStringLiteral("CM-6")});
         CHECK(validateContent(lib).isEmpty());
 
         // Now version 2 is loaded: adding it again is refused.
         const QList<Error> again = lib.addFiles({path});
         REQUIRE(again.size() == 1);
         CHECK_THAT(again.at(0).message.toStdString(),
-                   Catch::Matchers::Contains(QStringLiteral("questionnaire 'architecture' version 2 is already loaded from %1").arg(path).toStdString()));
+                   Catch::Matchers::Contains(
+                       QStringLiteral("questionnaire 'architecture' version 2 is already loaded from %1").arg(path).toStdString()));
         CHECK(lib.questionnaire(QStringLiteral("architecture"))->questionCount() == 4);
     }
 }
@@ -171,7 +173,7 @@ TEST_CASE("user risks add to the catalogue but cannot redefine a risk", "[conten
         CHECK(r->impact == Level::High);
         CHECK(r->maxReduction == 3);
         REQUIRE(r->modifiers.size() == 1);
-        CHECK(r->modifiers.at(0).when.references() == QStringList{QStringLiteral("fact.orchestration")});
+        CHECK(r->modifiers.at(0).when.references() == QStringList {QStringLiteral("fact.orchestration")});
         CHECK(lib.risks().risk(QStringLiteral("risk.access_control")) != nullptr);
         CHECK(lib.risks().risks.at(9).id == QStringLiteral("risk.bx_registry"));
         CHECK(lib.questionnaires().size() == 1);
@@ -242,7 +244,7 @@ TEST_CASE("multi answers", "[content][answers]")
     const Question &attachment = builtInQuestion("arch.infrastructure.storage_attachment");
     REQUIRE(attachment.type == QuestionType::Multi);
     CHECK_FALSE(attachment.isScored());
-    CHECK(attachment.answerValues(QStringLiteral("fc_san,nfs")) == QStringList{QStringLiteral("fc_san"), QStringLiteral("nfs")});
+    CHECK(attachment.answerValues(QStringLiteral("fc_san,nfs")) == QStringList {QStringLiteral("fc_san"), QStringLiteral("nfs")});
     CHECK_FALSE(attachment.invalidValueReason(QStringLiteral("fc_san,nfs")).has_value());
     CHECK_FALSE(attachment.invalidValueReason(QStringLiteral("iscsi")).has_value());
     CHECK(attachment.invalidValueReason(QStringLiteral("fc_san,fc_san")) == QStringLiteral("'fc_san' is chosen twice"));

@@ -9,17 +9,34 @@ TEST_CASE("Table I-2 gives the level of risk for every likelihood and impact")
 {
     using L = Level;
     // {likelihood, impact, level}, transcribed row by row from SP 800-30 rev 1 Table I-2.
-    const struct { L likelihood, impact, level; } cells[] = {
-        {L::VeryHigh, L::VeryLow, L::VeryLow}, {L::VeryHigh, L::Low, L::Low}, {L::VeryHigh, L::Moderate, L::Moderate},
-        {L::VeryHigh, L::High, L::High}, {L::VeryHigh, L::VeryHigh, L::VeryHigh},
-        {L::High, L::VeryLow, L::VeryLow}, {L::High, L::Low, L::Low}, {L::High, L::Moderate, L::Moderate},
-        {L::High, L::High, L::High}, {L::High, L::VeryHigh, L::VeryHigh},
-        {L::Moderate, L::VeryLow, L::VeryLow}, {L::Moderate, L::Low, L::Low}, {L::Moderate, L::Moderate, L::Moderate},
-        {L::Moderate, L::High, L::Moderate}, {L::Moderate, L::VeryHigh, L::High},
-        {L::Low, L::VeryLow, L::VeryLow}, {L::Low, L::Low, L::Low}, {L::Low, L::Moderate, L::Low},
-        {L::Low, L::High, L::Low}, {L::Low, L::VeryHigh, L::Moderate},
-        {L::VeryLow, L::VeryLow, L::VeryLow}, {L::VeryLow, L::Low, L::VeryLow}, {L::VeryLow, L::Moderate, L::VeryLow},
-        {L::VeryLow, L::High, L::Low}, {L::VeryLow, L::VeryHigh, L::Low},
+    const struct {
+        L likelihood, impact, level;
+    } cells[] = {
+        {L::VeryHigh, L::VeryLow, L::VeryLow},
+        {L::VeryHigh, L::Low, L::Low},
+        {L::VeryHigh, L::Moderate, L::Moderate},
+        {L::VeryHigh, L::High, L::High},
+        {L::VeryHigh, L::VeryHigh, L::VeryHigh},
+        {L::High, L::VeryLow, L::VeryLow},
+        {L::High, L::Low, L::Low},
+        {L::High, L::Moderate, L::Moderate},
+        {L::High, L::High, L::High},
+        {L::High, L::VeryHigh, L::VeryHigh},
+        {L::Moderate, L::VeryLow, L::VeryLow},
+        {L::Moderate, L::Low, L::Low},
+        {L::Moderate, L::Moderate, L::Moderate},
+        {L::Moderate, L::High, L::Moderate},
+        {L::Moderate, L::VeryHigh, L::High},
+        {L::Low, L::VeryLow, L::VeryLow},
+        {L::Low, L::Low, L::Low},
+        {L::Low, L::Moderate, L::Low},
+        {L::Low, L::High, L::Low},
+        {L::Low, L::VeryHigh, L::Moderate},
+        {L::VeryLow, L::VeryLow, L::VeryLow},
+        {L::VeryLow, L::Low, L::VeryLow},
+        {L::VeryLow, L::Moderate, L::VeryLow},
+        {L::VeryLow, L::High, L::Low},
+        {L::VeryLow, L::VeryHigh, L::Low},
     };
     REQUIRE(std::size(cells) == 25);
     for (const auto &c : cells) {

@@ -106,8 +106,8 @@ TEST_CASE("Without answers every control in the baseline is not assessed and the
     CHECK(card.baseline == QStringLiteral("moderate"));
     CHECK(card.controls.size() == baselineSize(Baseline::Moderate));
     CHECK(card.count(ControlDetermination::NotAssessed) == card.controls.size());
-    CHECK(control(card, QStringLiteral("AC-2")).questions == QStringList{QStringLiteral("st.q1"), QStringLiteral("st.q2")});
-    CHECK(control(card, QStringLiteral("AC-2")).reasons == QStringList{QStringLiteral("2 question(s) assess it; none answered yet")});
+    CHECK(control(card, QStringLiteral("AC-2")).questions == QStringList {QStringLiteral("st.q1"), QStringLiteral("st.q2")});
+    CHECK(control(card, QStringLiteral("AC-2")).reasons == QStringList {QStringLiteral("2 question(s) assess it; none answered yet")});
     CHECK(control(card, QStringLiteral("AC-4")).reasons.first().contains(QStringLiteral("no question in this engagement assesses it")));
     // CM-6 is mapped only by st.q5, hidden until the mode is b.
     CHECK(control(card, QStringLiteral("CM-6")).questions.isEmpty());
@@ -125,12 +125,12 @@ TEST_CASE("The baseline follows the FIPS 199 level")
 TEST_CASE("Control results: satisfied, other than satisfied and not applicable")
 {
     const ContentLibrary lib = library();
-    const ScoreCard card = score(engagement(), {answer(lib, QStringLiteral("st.q1"), QStringLiteral("yes")),
-                                                answer(lib, QStringLiteral("st.q2"), QStringLiteral("partial")),
-                                                answer(lib, QStringLiteral("st.q3"), QStringLiteral("na")),
-                                                answer(lib, QStringLiteral("st.q4"), QStringLiteral("no"))});
+    const ScoreCard card = score(
+        engagement(),
+        {answer(lib, QStringLiteral("st.q1"), QStringLiteral("yes")), answer(lib, QStringLiteral("st.q2"), QStringLiteral("partial")),
+         answer(lib, QStringLiteral("st.q3"), QStringLiteral("na")), answer(lib, QStringLiteral("st.q4"), QStringLiteral("no"))});
     CHECK(control(card, QStringLiteral("AC-2")).result == ControlDetermination::OtherThanSatisfied);
-    CHECK(control(card, QStringLiteral("AC-2")).reasons == QStringList{QStringLiteral("st.q2 answered 'partial' (partial)")});
+    CHECK(control(card, QStringLiteral("AC-2")).reasons == QStringList {QStringLiteral("st.q2 answered 'partial' (partial)")});
     CHECK(control(card, QStringLiteral("AC-3")).result == ControlDetermination::OtherThanSatisfied);
     CHECK(control(card, QStringLiteral("AU-2")).result == ControlDetermination::NotApplicable);
     CHECK(control(card, QStringLiteral("CP-9")).result == ControlDetermination::OtherThanSatisfied);
@@ -138,8 +138,9 @@ TEST_CASE("Control results: satisfied, other than satisfied and not applicable")
     CHECK(card.count(ControlDetermination::NotApplicable) == 1);
     CHECK(card.count(ControlDetermination::Satisfied) == 0);
 
-    const ScoreCard fixed = score(engagement(), {answer(lib, QStringLiteral("st.q1"), QStringLiteral("yes")),
-                                                 answer(lib, QStringLiteral("st.q2"), QStringLiteral("yes"))});
+    const ScoreCard fixed
+        = score(engagement(),
+                {answer(lib, QStringLiteral("st.q1"), QStringLiteral("yes")), answer(lib, QStringLiteral("st.q2"), QStringLiteral("yes"))});
     CHECK(control(fixed, QStringLiteral("AC-2")).result == ControlDetermination::Satisfied);
     CHECK(control(fixed, QStringLiteral("AC-2")).reasons.size() == 2);
     CHECK(control(fixed, QStringLiteral("AC-3")).result == ControlDetermination::Satisfied);
@@ -148,10 +149,10 @@ TEST_CASE("Control results: satisfied, other than satisfied and not applicable")
 TEST_CASE("Family score counts a question once and a partial answer as half")
 {
     const ContentLibrary lib = library();
-    const ScoreCard card = score(engagement(), {answer(lib, QStringLiteral("st.q1"), QStringLiteral("yes")),
-                                                answer(lib, QStringLiteral("st.q2"), QStringLiteral("partial")),
-                                                answer(lib, QStringLiteral("st.q3"), QStringLiteral("na")),
-                                                answer(lib, QStringLiteral("st.q4"), QStringLiteral("no"))});
+    const ScoreCard card = score(
+        engagement(),
+        {answer(lib, QStringLiteral("st.q1"), QStringLiteral("yes")), answer(lib, QStringLiteral("st.q2"), QStringLiteral("partial")),
+         answer(lib, QStringLiteral("st.q3"), QStringLiteral("na")), answer(lib, QStringLiteral("st.q4"), QStringLiteral("no"))});
     const FamilyScore &ac = family(card, QStringLiteral("AC"));
     CHECK(ac.implemented == 1);
     CHECK(ac.partial == 1); // st.q2 maps to AC-2 and AC-3 but counts once
@@ -180,8 +181,9 @@ TEST_CASE("Risk: fact-driven modifier, weighted mitigation and Table I-2")
     SECTION("hybrid: no modifier; 5/6 mitigated lowers likelihood by one level")
     {
         // share = (1.0 x 1 + 0.5 x 0.5) / 1.5 = 0.833; floor(0.833 x 2) = 1 step.
-        const RiskRating &r = risk(score(engagement(QStringLiteral("hybrid")), {answer(lib, QStringLiteral("st.q1"), QStringLiteral("yes")),
-                                                                                answer(lib, QStringLiteral("st.q2"), QStringLiteral("partial"))}),
+        const RiskRating &r = risk(score(engagement(QStringLiteral("hybrid")),
+                                         {answer(lib, QStringLiteral("st.q1"), QStringLiteral("yes")),
+                                          answer(lib, QStringLiteral("st.q2"), QStringLiteral("partial"))}),
                                    QStringLiteral("risk.alpha"));
         CHECK(r.inherentLikelihood == Level::High);
         CHECK(r.mitigationShare == Approx(1.25 / 1.5));
@@ -192,8 +194,9 @@ TEST_CASE("Risk: fact-driven modifier, weighted mitigation and Table I-2")
     }
     SECTION("typical, fully mitigated: two levels down from very high")
     {
-        const RiskRating &r = risk(score(engagement(QStringLiteral("typical")), {answer(lib, QStringLiteral("st.q1"), QStringLiteral("yes")),
-                                                                                 answer(lib, QStringLiteral("st.q2"), QStringLiteral("yes"))}),
+        const RiskRating &r = risk(score(engagement(QStringLiteral("typical")),
+                                         {answer(lib, QStringLiteral("st.q1"), QStringLiteral("yes")),
+                                          answer(lib, QStringLiteral("st.q2"), QStringLiteral("yes"))}),
                                    QStringLiteral("risk.alpha"));
         CHECK(r.mitigationShare == Approx(1.0));
         CHECK(r.likelihood == Level::Moderate);
@@ -202,8 +205,9 @@ TEST_CASE("Risk: fact-driven modifier, weighted mitigation and Table I-2")
     SECTION("an N/A answer leaves the weighted sum")
     {
         // Only st.q2 counts: partial gives 0.5 share, floor(0.5 x 2) = 1 step.
-        const RiskRating &r = risk(score(engagement(QStringLiteral("hybrid")), {answer(lib, QStringLiteral("st.q1"), QStringLiteral("na")),
-                                                                                answer(lib, QStringLiteral("st.q2"), QStringLiteral("partial"))}),
+        const RiskRating &r = risk(score(engagement(QStringLiteral("hybrid")),
+                                         {answer(lib, QStringLiteral("st.q1"), QStringLiteral("na")),
+                                          answer(lib, QStringLiteral("st.q2"), QStringLiteral("partial"))}),
                                    QStringLiteral("risk.alpha"));
         CHECK(r.mitigationShare == Approx(0.5));
         CHECK(r.likelihood == Level::Moderate);
@@ -217,7 +221,8 @@ TEST_CASE("A hidden question does not count until the fact that shows it is set"
     const ScoreCard hidden = score(engagement(), {q5});
     CHECK(control(hidden, QStringLiteral("CM-6")).result == ControlDetermination::NotAssessed);
     CHECK(risk(hidden, QStringLiteral("risk.beta")).impact == Level::Moderate);
-    CHECK(risk(hidden, QStringLiteral("risk.beta")).reasons.at(1).startsWith(QStringLiteral("no question in this engagement mitigates it")));
+    CHECK(
+        risk(hidden, QStringLiteral("risk.beta")).reasons.at(1).startsWith(QStringLiteral("no question in this engagement mitigates it")));
 
     const ScoreCard shown = score(engagement(), {q5, answer(lib, QStringLiteral("st.mode"), QStringLiteral("b"))});
     CHECK(control(shown, QStringLiteral("CM-6")).result == ControlDetermination::OtherThanSatisfied);
@@ -243,7 +248,8 @@ TEST_CASE("An assessor override replaces the computed rating and is explained")
     CHECK(r.impact == Level::High);
     CHECK(r.level == Level::Low);
     CHECK(r.inherentLevel == Level::High);
-    CHECK(r.reasons.contains(QStringLiteral("overridden by r.menon on 2026-04-02 to likelihood Low, impact High: Compensating control: dedicated hosts per tenant.")));
+    CHECK(r.reasons.contains(QStringLiteral(
+        "overridden by r.menon on 2026-04-02 to likelihood Low, impact High: Compensating control: dedicated hosts per tenant.")));
 }
 
 TEST_CASE("POA&M items: failing controls and risks at moderate or above, due by level")
@@ -269,7 +275,7 @@ TEST_CASE("POA&M items: failing controls and risks at moderate or above, due by 
     CHECK(card.poam.at(2).owner == QStringLiteral("Customer"));
     CHECK(card.poam.at(3).sourceId == QStringLiteral("risk.alpha"));
     CHECK(card.poam.at(3).level == Level::High);
-    CHECK(card.poam.at(3).controls == QStringList{QStringLiteral("AC-2"), QStringLiteral("AC-3")});
+    CHECK(card.poam.at(3).controls == QStringList {QStringLiteral("AC-2"), QStringLiteral("AC-3")});
     CHECK(card.poam.at(4).id == QStringLiteral("POAM-005"));
     CHECK(card.poam.at(4).sourceId == QStringLiteral("risk.beta"));
     CHECK(card.poam.at(4).level == Level::Moderate);
@@ -285,8 +291,8 @@ TEST_CASE("POA&M items: failing controls and risks at moderate or above, due by 
 TEST_CASE("Scoring is deterministic")
 {
     const ContentLibrary lib = library();
-    const QList<Answer> answers = {answer(lib, QStringLiteral("st.q1"), QStringLiteral("partial")),
-                                   answer(lib, QStringLiteral("st.mode"), QStringLiteral("b"))};
+    const QList<Answer> answers
+        = {answer(lib, QStringLiteral("st.q1"), QStringLiteral("partial")), answer(lib, QStringLiteral("st.mode"), QStringLiteral("b"))};
     const Engagement e = engagement();
     const QByteArray first = QJsonDocument(scoreCardToJson(e, score(e, answers))).toJson();
     const QByteArray second = QJsonDocument(scoreCardToJson(e, score(e, answers))).toJson();
@@ -298,12 +304,13 @@ TEST_CASE("Modifier steps are summed before the scale's limits apply, so their o
 {
     ContentLibrary lib = library();
     // high +2 then -2: clamping after each step would give moderate; the sum (0) keeps high.
-    const auto problems = lib.addText(QStringLiteral("gamma.yaml"), QStringLiteral(
-        "catalogue: risks\nversion: 1\nrisks:\n"
-        "  - id: risk.gamma\n    title: Gamma\n    description: Two modifiers that cancel out.\n    area: operations\n"
-        "    likelihood: high\n    impact: moderate\n    modifiers:\n"
-        "      - {when: \"fact.architecture == 'typical'\", likelihood: 2, reason: Up.}\n"
-        "      - {when: \"fact.architecture == 'typical'\", likelihood: -2, reason: Down.}\n"),
+    const auto problems = lib.addText(
+        QStringLiteral("gamma.yaml"),
+        QStringLiteral("catalogue: risks\nversion: 1\nrisks:\n"
+                       "  - id: risk.gamma\n    title: Gamma\n    description: Two modifiers that cancel out.\n    area: operations\n"
+                       "    likelihood: high\n    impact: moderate\n    modifiers:\n"
+                       "      - {when: \"fact.architecture == 'typical'\", likelihood: 2, reason: Up.}\n"
+                       "      - {when: \"fact.architecture == 'typical'\", likelihood: -2, reason: Down.}\n"),
         ContentLibrary::Replace::NewerVersionOnly);
     REQUIRE(problems.isEmpty());
     const ScoreCard card = scoreEngagement({&lib, engagement(QStringLiteral("typical")), {}, {}, {}});

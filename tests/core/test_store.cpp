@@ -89,7 +89,7 @@ TEST_CASE("Engagements are created with their fields and listed in order")
     CHECK(all->at(0).createdAt == QDateTime(QDate(2026, 2, 3), QTime(9, 0), Qt::UTC));
     CHECK(all->at(1).baseline() == Baseline::Low);
     CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM engagement_questionnaire")) == 2); // one questionnaire each
-    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM questionnaire_version")) == 1);     // stored once
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM questionnaire_version")) == 1); // stored once
 }
 
 TEST_CASE("Invalid engagement fields are refused")
@@ -140,11 +140,13 @@ TEST_CASE("Answers are validated, revised and durable when save returns")
     CHECK(unknown.error().message == QStringLiteral("there is no question 'arch.host.colour' in the questionnaires of engagement 1"));
     auto outside = save(*ws, id, QStringLiteral("arch.platform.model"), QStringLiteral("serverless"));
     REQUIRE_FALSE(outside.ok());
-    CHECK(outside.error().message == QStringLiteral("question 'arch.platform.model': 'serverless' is not one of the options (typical, hybrid)"));
+    CHECK(outside.error().message
+          == QStringLiteral("question 'arch.platform.model': 'serverless' is not one of the options (typical, hybrid)"));
     auto maybe = save(*ws, id, QStringLiteral("arch.host.patching"), QStringLiteral("maybe"));
     REQUIRE_FALSE(maybe.ok());
     CHECK(maybe.error().message.contains(QStringLiteral("'maybe' is not an answer to a yes/no question")));
-    auto method = AnswerStore(*ws).save(id, {QStringLiteral("arch.host.patching"), QStringLiteral("yes"), {}, QStringLiteral("guess"), {}}, builtIn());
+    auto method = AnswerStore(*ws).save(id, {QStringLiteral("arch.host.patching"), QStringLiteral("yes"), {}, QStringLiteral("guess"), {}},
+                                        builtIn());
     CHECK(method.error().message == QStringLiteral("method 'guess' is not one of examine, interview, test"));
     auto multi = save(*ws, id, QStringLiteral("arch.infrastructure.storage_attachment"), QStringLiteral("iscsi,nfs"));
     REQUIRE(multi.ok());
@@ -159,7 +161,7 @@ TEST_CASE("Risk overrides need a rationale and a known risk")
     auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
     const qint64 id = create(*ws);
     AnswerStore store(*ws);
-    RiskOverride o{id, QStringLiteral("risk.access_control"), Level::Low, std::nullopt, QStringLiteral("  "), {}, {}};
+    RiskOverride o {id, QStringLiteral("risk.access_control"), Level::Low, std::nullopt, QStringLiteral("  "), {}, {}};
     CHECK(store.setRiskOverride(o, builtIn()).error().message == QStringLiteral("overriding risk 'risk.access_control' needs a rationale"));
     o.rationale = QStringLiteral("Rootless engine verified on all nodes.");
     o.riskId = QStringLiteral("risk.nope");
@@ -208,10 +210,12 @@ TEST_CASE("Workflow: draft, in review, approved; approval freezes; reopen needs 
 
     const QString frozen = QStringLiteral("engagement 1 is approved and cannot be changed; reopen it with a reason first");
     CHECK(save(*ws, id, QStringLiteral("arch.host.hardening"), QStringLiteral("no")).error().message == frozen);
-    CHECK(AnswerStore(*ws)
-              .setRiskOverride({id, QStringLiteral("risk.access_control"), Level::Low, std::nullopt, QStringLiteral("r"), {}, {}}, builtIn())
-              .error()
-              .message == frozen);
+    CHECK(
+        AnswerStore(*ws)
+            .setRiskOverride({id, QStringLiteral("risk.access_control"), Level::Low, std::nullopt, QStringLiteral("r"), {}, {}}, builtIn())
+            .error()
+            .message
+        == frozen);
     Engagement renamed = *approved;
     renamed.client = QStringLiteral("Renamed");
     CHECK(store.update(renamed).error().message == frozen);
@@ -233,9 +237,10 @@ TEST_CASE("Workflow: draft, in review, approved; approval freezes; reopen needs 
     QStringList actions;
     for (const auto &e : *events)
         actions << e.action;
-    CHECK(actions == QStringList{QStringLiteral("engagement.create"), QStringLiteral("questionnaire.pin"), QStringLiteral("answer.save"),
-                                 QStringLiteral("engagement.submit"), QStringLiteral("engagement.approve"), QStringLiteral("engagement.reopen"),
-                                 QStringLiteral("answer.save"), QStringLiteral("engagement.update")});
+    CHECK(actions
+          == QStringList {QStringLiteral("engagement.create"), QStringLiteral("questionnaire.pin"), QStringLiteral("answer.save"),
+                          QStringLiteral("engagement.submit"), QStringLiteral("engagement.approve"), QStringLiteral("engagement.reopen"),
+                          QStringLiteral("answer.save"), QStringLiteral("engagement.update")});
     CHECK(events->at(5).after.contains(QStringLiteral("Client supplied the 2026 restore test report.")));
     CHECK(events->at(6).before.contains(QStringLiteral("\"value\":\"yes\"")));
     CHECK(events->at(6).after.contains(QStringLiteral("\"value\":\"no\"")));
@@ -256,10 +261,13 @@ TEST_CASE("The database itself refuses changes to an approved engagement")
     CHECK(test::sqliteShell(path, QStringLiteral("UPDATE answer SET answer_value = 'no' WHERE engagement_id = 1")) != 0);
     CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM answer WHERE engagement_id = 1")) != 0);
     CHECK(test::sqliteShell(path, QStringLiteral("UPDATE engagement SET client = 'x' WHERE id = 1")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("INSERT INTO risk_adjustment VALUES (1, 'risk.access_control', 'low', NULL, 'r', 'm', '2026-01-01')")) != 0);
+    CHECK(test::sqliteShell(
+              path, QStringLiteral("INSERT INTO risk_adjustment VALUES (1, 'risk.access_control', 'low', NULL, 'r', 'm', '2026-01-01')"))
+          != 0);
     CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM audit_event WHERE id = 1")) != 0);
     QSqlQuery q = ws->query();
-    CHECK_FALSE(q.exec(QStringLiteral("INSERT INTO answer (engagement_id, question_id, answer_value, implementation_status, answered_by, answered_at, revision, questionnaire_version_id) "
+    CHECK_FALSE(q.exec(QStringLiteral("INSERT INTO answer (engagement_id, question_id, answer_value, implementation_status, answered_by, "
+                                      "answered_at, revision, questionnaire_version_id) "
                                       "VALUES (1, 'arch.host.patching', 'yes', 'implemented', 'x', '2026-01-01', 1, 1)")));
     CHECK(q.lastError().databaseText().contains(QStringLiteral("engagement is approved and cannot be changed")));
     CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM answer WHERE answer_value = 'yes'")) == 1);
@@ -289,7 +297,10 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
     const QString path = ws->path();
     SECTION("an edited event")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET after_state = replace(after_state, 'partial', 'yes') WHERE id = 4;")) == 0);
+        REQUIRE(test::sqliteShell(path,
+                                  QStringLiteral("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET after_state = "
+                                                 "replace(after_state, 'partial', 'yes') WHERE id = 4;"))
+                == 0);
         auto v = trail.verify();
         REQUIRE(v.ok());
         CHECK(v->firstBrokenEvent == 4);
@@ -301,7 +312,12 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
         auto forged = events->at(2);
         forged.actor = QStringLiteral("mallory");
         const QString hash = AuditTrail::computeHash(forged);
-        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET actor = 'mallory', hash = '%1' WHERE id = 3;").arg(hash)) == 0);
+        REQUIRE(
+            test::sqliteShell(
+                path,
+                QStringLiteral("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET actor = 'mallory', hash = '%1' WHERE id = 3;")
+                    .arg(hash))
+            == 0);
         auto v = trail.verify();
         CHECK(v->firstBrokenEvent == 4);
         CHECK(v->problem.contains(QStringLiteral("does not link to the event before it")));
@@ -311,23 +327,30 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
         REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 5;")) == 0);
         auto v = trail.verify();
         CHECK(v->firstBrokenEvent == 5);
-        CHECK(v->problem == QStringLiteral("the trail ends at event 4, but event 5 was recorded as its last: events were removed from the end"));
+        CHECK(v->problem
+              == QStringLiteral("the trail ends at event 4, but event 5 was recorded as its last: events were removed from the end"));
     }
     SECTION("the last event removed and the recorded end forged to match")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 5; "
-                                                       "UPDATE audit_head SET last_id = 4, last_hash = (SELECT hash FROM audit_event WHERE id = 4);")) == 0);
+        REQUIRE(
+            test::sqliteShell(path,
+                              QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 5; "
+                                             "UPDATE audit_head SET last_id = 4, last_hash = (SELECT hash FROM audit_event WHERE id = 4);"))
+            == 0);
         auto v = trail.verify();
         CHECK_FALSE(v->ok());
         CHECK_FALSE(v->firstBrokenEvent.has_value());
-        CHECK(v->problem == QStringLiteral("the answer engagement:1/answer:arch.host.hardening differs from the last audit event that changed it"));
+        CHECK(v->problem
+              == QStringLiteral("the answer engagement:1/answer:arch.host.hardening differs from the last audit event that changed it"));
     }
     SECTION("an answer changed without the application")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE answer SET answer_value = 'yes', implementation_status = 'implemented'")) == 0);
+        REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE answer SET answer_value = 'yes', implementation_status = 'implemented'"))
+                == 0);
         auto v = trail.verify();
         CHECK_FALSE(v->ok());
-        CHECK(v->problem == QStringLiteral("the answer engagement:1/answer:arch.host.hardening differs from the last audit event that changed it"));
+        CHECK(v->problem
+              == QStringLiteral("the answer engagement:1/answer:arch.host.hardening differs from the last audit event that changed it"));
     }
     SECTION("a removed event")
     {
@@ -397,9 +420,11 @@ TEST_CASE("Rows cannot be moved into an approved engagement, nor its pins or sto
     const qint64 approved = create(*ws);
     const qint64 draft = create(*ws);
     REQUIRE(save(*ws, draft, QStringLiteral("arch.host.hardening"), QStringLiteral("no")).ok());
-    REQUIRE(AnswerStore(*ws)
-                .setRiskOverride({draft, QStringLiteral("risk.account_management"), Level::VeryLow, std::nullopt, QStringLiteral("r"), {}, {}}, builtIn())
-                .ok());
+    REQUIRE(
+        AnswerStore(*ws)
+            .setRiskOverride({draft, QStringLiteral("risk.account_management"), Level::VeryLow, std::nullopt, QStringLiteral("r"), {}, {}},
+                             builtIn())
+            .ok());
     REQUIRE(EngagementStore(*ws).submit(approved).ok());
     REQUIRE(EngagementStore(*ws).approve(approved).ok());
     const QString path = ws->path();
@@ -423,7 +448,8 @@ TEST_CASE("audit verify finds records changed around the trail")
     REQUIRE(save(*ws, id, QStringLiteral("arch.host.hardening"), QStringLiteral("yes")).ok());
     REQUIRE(save(*ws, id, QStringLiteral("arch.host.patching"), QStringLiteral("partial")).ok());
     REQUIRE(AnswerStore(*ws)
-                .setRiskOverride({id, QStringLiteral("risk.account_management"), Level::Low, std::nullopt, QStringLiteral("r"), {}, {}}, builtIn())
+                .setRiskOverride({id, QStringLiteral("risk.account_management"), Level::Low, std::nullopt, QStringLiteral("r"), {}, {}},
+                                 builtIn())
                 .ok());
     AuditTrail trail(*ws);
     REQUIRE(trail.verify()->ok());
@@ -436,8 +462,14 @@ TEST_CASE("audit verify finds records changed around the trail")
     };
     SECTION("an answer's status changed, its value left alone")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE answer SET implementation_status = 'not_implemented', note = 'x' WHERE question_id = 'arch.host.hardening'")) == 0);
-        CHECK(problem() == QStringLiteral("the answer engagement:1/answer:arch.host.hardening differs from the last audit event that changed it"));
+        REQUIRE(
+            test::sqliteShell(
+                path,
+                QStringLiteral(
+                    "UPDATE answer SET implementation_status = 'not_implemented', note = 'x' WHERE question_id = 'arch.host.hardening'"))
+            == 0);
+        CHECK(problem()
+              == QStringLiteral("the answer engagement:1/answer:arch.host.hardening differs from the last audit event that changed it"));
     }
     SECTION("an answer deleted")
     {
@@ -451,19 +483,30 @@ TEST_CASE("audit verify finds records changed around the trail")
     }
     SECTION("an engagement inserted with another tool")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("INSERT INTO engagement (client, system_name, csp, service_model, architecture, infrastructure, impact, baseline, status, created_at, updated_at) "
-                                                       "VALUES ('Ghost', 'S', 'P', 'caas', 'typical', 'traditional', 'low', 'low', 'approved', 'x', 'x')")) == 0);
+        REQUIRE(test::sqliteShell(
+                    path,
+                    QStringLiteral("INSERT INTO engagement (client, system_name, csp, service_model, architecture, infrastructure, impact, "
+                                   "baseline, status, created_at, updated_at) "
+                                   "VALUES ('Ghost', 'S', 'P', 'caas', 'typical', 'traditional', 'low', 'low', 'approved', 'x', 'x')"))
+                == 0);
         CHECK(problem() == QStringLiteral("the record of engagement:2 has no audit event that created it"));
     }
     SECTION("a risk override changed")
     {
         REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE risk_adjustment SET likelihood = 'very_low'")) == 0);
-        CHECK(problem() == QStringLiteral("the risk override engagement:1/risk:risk.account_management differs from the last audit event that changed it"));
+        CHECK(problem()
+              == QStringLiteral(
+                  "the risk override engagement:1/risk:risk.account_management differs from the last audit event that changed it"));
     }
     SECTION("a stored questionnaire text changed, its hash left alone")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER questionnaire_version_no_update; "
-                                                       "UPDATE questionnaire_version SET yaml_text = replace(yaml_text, 'controls: [CM-2, CM-6, CM-7]', 'controls: [AC-2]')")) == 0);
+        REQUIRE(
+            test::sqliteShell(
+                path,
+                QStringLiteral(
+                    "DROP TRIGGER questionnaire_version_no_update; "
+                    "UPDATE questionnaire_version SET yaml_text = replace(yaml_text, 'controls: [CM-2, CM-6, CM-7]', 'controls: [AC-2]')"))
+            == 0);
         CHECK(problem() == QStringLiteral("the stored text of questionnaire 'architecture' version 1 does not match its SHA-256"));
         // Scoring refuses the changed text rather than using it, once the library has moved on.
         ContentLibrary v2 = builtIn();
@@ -472,7 +515,9 @@ TEST_CASE("audit verify finds records changed around the trail")
         REQUIRE(v2.addText(QStringLiteral("v2.yaml"), text, ContentLibrary::Replace::NewerVersionOnly).isEmpty());
         auto content = QuestionnairePins(*ws).contentFor(id, v2);
         REQUIRE_FALSE(content.ok());
-        CHECK(content.error().message == QStringLiteral("the stored text of questionnaire 'architecture' version 1 does not match its SHA-256; it was changed outside Bulkhead"));
+        CHECK(content.error().message
+              == QStringLiteral(
+                  "the stored text of questionnaire 'architecture' version 1 does not match its SHA-256; it was changed outside Bulkhead"));
     }
 }
 

@@ -112,7 +112,11 @@ TEST_CASE("A workspace from a newer Bulkhead is refused and left unchanged")
     REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE schema_version SET version = 99; PRAGMA wal_checkpoint(TRUNCATE);")) == 0);
     const QByteArray before = test::readBytes(path);
     const QString error = openError(path);
-    CHECK(error == path + QStringLiteral(": the workspace was written by a newer Bulkhead (schema version 99; this program knows up to 4); it was left unchanged"));
+    CHECK(
+        error
+        == path
+            + QStringLiteral(
+                ": the workspace was written by a newer Bulkhead (schema version 99; this program knows up to 4); it was left unchanged"));
     CHECK(test::readBytes(path) == before);
 }
 
@@ -183,8 +187,9 @@ TEST_CASE("Upgrading to step 3 records the end of an existing audit trail")
             e.prevHash = prev;
             e.hash = AuditTrail::computeHash(e);
             QSqlQuery q = ws->query();
-            q.prepare(QStringLiteral("INSERT INTO audit_event (id, actor, occurred_at, action, entity, before_state, after_state, prev_hash, hash) "
-                                     "VALUES (?, ?, ?, ?, ?, '', '', ?, ?)"));
+            q.prepare(QStringLiteral(
+                "INSERT INTO audit_event (id, actor, occurred_at, action, entity, before_state, after_state, prev_hash, hash) "
+                "VALUES (?, ?, ?, ?, ?, '', '', ?, ?)"));
             for (const QVariant &v : {QVariant(e.id), QVariant(e.actor), QVariant(toStoredTime(e.occurredAt)), QVariant(e.action),
                                       QVariant(e.entity), QVariant(e.prevHash), QVariant(e.hash)})
                 q.addBindValue(v);

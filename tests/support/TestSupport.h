@@ -42,14 +42,10 @@ int sqliteShell(const QString &path, const QString &sql);
 
 // Failed comparisons print Qt strings as text, not as lists of unprintable characters.
 namespace Catch {
-template<>
-struct StringMaker<QString>
-{
+template<> struct StringMaker<QString> {
     static std::string convert(const QString &value) { return '"' + value.toStdString() + '"'; }
 };
-template<>
-struct StringMaker<QStringList>
-{
+template<> struct StringMaker<QStringList> {
     static std::string convert(const QStringList &value) { return '[' + value.join(QStringLiteral(", ")).toStdString() + ']'; }
 };
 } // namespace Catch
