@@ -11,21 +11,6 @@ const QRegularExpression kControlIdPattern(QStringLiteral("^[A-Z]{2}-[0-9]+(\\([
 }
 
 namespace {
-std::optional<ControlCatalogue> readControlCatalogue(const QString &file, const QString &text, QList<Error> &problems);
-}
-
-std::optional<ControlCatalogue> parseControlCatalogue(const QString &file, const QString &text, QList<Error> &problems)
-{
-    try {
-        return readControlCatalogue(file, text, problems);
-    } catch (const YAML::Exception &e) {
-        problems.append(Error {QStringLiteral("cannot read the control catalogue: %1").arg(QString::fromStdString(e.msg)), file,
-                               e.mark.line + 1, e.mark.column + 1});
-    }
-    return std::nullopt;
-}
-
-namespace {
 std::optional<ControlCatalogue> readControlCatalogue(const QString &file, const QString &text, QList<Error> &problems)
 {
     YamlReader yaml(file, problems);
@@ -84,5 +69,11 @@ std::optional<ControlCatalogue> readControlCatalogue(const QString &file, const 
 }
 
 } // namespace
+
+std::optional<ControlCatalogue> parseControlCatalogue(const QString &file, const QString &text, QList<Error> &problems)
+{
+    return readCatching(QStringLiteral("the control catalogue"), file, problems,
+                        [&] { return readControlCatalogue(file, text, problems); });
+}
 
 } // namespace bulkhead

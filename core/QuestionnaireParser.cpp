@@ -225,14 +225,8 @@ private:
 
 std::optional<Questionnaire> parseQuestionnaire(const QString &file, const QString &text, QList<Error> &problems)
 {
-    try {
-        return QuestionnaireReader(file, problems).read(text);
-    } catch (const YAML::Exception &e) {
-        // A shape the reader did not expect; yaml-cpp's exceptions stop at core's edge.
-        problems.append(Error {QStringLiteral("cannot read the questionnaire: %1").arg(QString::fromStdString(e.msg)), file,
-                               e.mark.line + 1, e.mark.column + 1});
-    }
-    return std::nullopt;
+    return readCatching(QStringLiteral("the questionnaire"), file, problems,
+                        [&] { return QuestionnaireReader(file, problems).read(text); });
 }
 
 } // namespace bulkhead

@@ -50,21 +50,6 @@ void readModifier(YamlReader &yaml, const YAML::Node &node, RiskDefinition &risk
 } // namespace
 
 namespace {
-std::optional<RiskCatalogue> readRiskCatalogue(const QString &file, const QString &text, QList<Error> &problems);
-}
-
-std::optional<RiskCatalogue> parseRiskCatalogue(const QString &file, const QString &text, QList<Error> &problems)
-{
-    try {
-        return readRiskCatalogue(file, text, problems);
-    } catch (const YAML::Exception &e) {
-        problems.append(Error {QStringLiteral("cannot read the risk catalogue: %1").arg(QString::fromStdString(e.msg)), file,
-                               e.mark.line + 1, e.mark.column + 1});
-    }
-    return std::nullopt;
-}
-
-namespace {
 std::optional<RiskCatalogue> readRiskCatalogue(const QString &file, const QString &text, QList<Error> &problems)
 {
     YamlReader yaml(file, problems);
@@ -118,5 +103,10 @@ std::optional<RiskCatalogue> readRiskCatalogue(const QString &file, const QStrin
 }
 
 } // namespace
+
+std::optional<RiskCatalogue> parseRiskCatalogue(const QString &file, const QString &text, QList<Error> &problems)
+{
+    return readCatching(QStringLiteral("the risk catalogue"), file, problems, [&] { return readRiskCatalogue(file, text, problems); });
+}
 
 } // namespace bulkhead

@@ -17,6 +17,19 @@
 
 namespace bulkhead {
 
+// Runs a reader and turns any yaml-cpp exception it lets through (a document shape the reader
+// did not expect) into an Error naming `what`: yaml-cpp's exceptions stop at core's edge.
+template<typename Read> auto readCatching(const QString &what, const QString &file, QList<Error> &problems, Read read) -> decltype(read())
+{
+    try {
+        return read();
+    } catch (const YAML::Exception &e) {
+        problems.append(Error {QStringLiteral("cannot read %1: %2").arg(what, QString::fromStdString(e.msg)), file, e.mark.line + 1,
+                               e.mark.column + 1});
+    }
+    return std::nullopt;
+}
+
 class YamlReader {
 public:
     YamlReader(QString file, QList<Error> &problems) : m_file(std::move(file)), m_problems(problems) { }
