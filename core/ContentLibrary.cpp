@@ -37,6 +37,30 @@ Kind detectKind(const QString &file, const QString &text, QList<Error> &problems
     return Kind::Unknown;
 }
 
+// Where the first byte that breaks UTF-8 stands (line and column in characters, 1-based), so an
+// author can find the stray Latin-1 or Windows-1252 character.
+std::pair<int, int> firstInvalidUtf8(const QByteArray &bytes)
+{
+    int line = 1, column = 1;
+    for (qsizetype i = 0; i < bytes.size();) {
+        const auto lead = static_cast<unsigned char>(bytes.at(i));
+        const int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > bytes.size())
+            return {line, column};
+        const QByteArray sequence = bytes.mid(i, length);
+        if (length > 1 && QString::fromUtf8(sequence).toUtf8() != sequence)
+            return {line, column};
+        if (lead == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += length;
+    }
+    return {line, column};
+}
+
 } // namespace
 
 ContentLibrary::ContentLibrary(const ContentLibrary &other)
@@ -117,7 +141,8 @@ QList<Error> ContentLibrary::addFiles(const QStringList &paths, Replace replace)
             bytes.remove(0, 3);
         const QString text = QString::fromUtf8(bytes);
         if (text.toUtf8() != bytes) {
-            problems.append(Error {QStringLiteral("the file is not valid UTF-8 text"), path, 0, 0});
+            const auto [line, column] = firstInvalidUtf8(bytes);
+            problems.append(Error {QStringLiteral("the file is not valid UTF-8 text"), path, line, column});
             continue;
         }
         texts.append({path, text});

@@ -244,9 +244,9 @@ TEST_CASE("files that are not UTF-8 or not content are refused", "[content][erro
 {
     SECTION("not UTF-8")
     {
-        // The file holds a Latin-1 'é' (byte E9) in its title. The loader reports no position.
+        // The file holds a Latin-1 'é' (byte E9) in its title, reported where it stands.
         REQUIRE(bulkhead::test::readBytes(fixture("not_utf8.yaml")).contains("Caf\xe9 "));
-        checkRefused("not_utf8.yaml", {{0, 0, "the file is not valid UTF-8 text"}}, "bx_latin1");
+        checkRefused("not_utf8.yaml", {{3, 11, "the file is not valid UTF-8 text"}}, "bx_latin1");
     }
     SECTION("neither a questionnaire nor a catalogue")
     {
