@@ -36,6 +36,7 @@ struct FamilyScore {
     int controlsInScope = 0;
     int controlsSatisfied = 0;
     int controlsOtherThanSatisfied = 0;
+    QStringList reasons;
 };
 
 struct RiskRating {

@@ -39,7 +39,8 @@ QJsonObject scoreCardToJson(const Engagement &engagement, const ScoreCard &card)
                                      {QStringLiteral("not_implemented"), f.notImplemented},
                                      {QStringLiteral("controls_in_scope"), f.controlsInScope},
                                      {QStringLiteral("controls_satisfied"), f.controlsSatisfied},
-                                     {QStringLiteral("controls_other_than_satisfied"), f.controlsOtherThanSatisfied}});
+                                     {QStringLiteral("controls_other_than_satisfied"), f.controlsOtherThanSatisfied},
+                                     {QStringLiteral("reasons"), toArray(f.reasons)}});
     QJsonArray risks;
     for (const auto &r : card.risks)
         risks.append(QJsonObject {{QStringLiteral("id"), r.id},

@@ -142,8 +142,17 @@ private:
                 }
             }
             const int assessed = s.implemented + s.partial + s.notImplemented;
-            if (assessed > 0)
+            if (assessed > 0) {
                 s.score = std::round(1000.0 * (s.implemented + 0.5 * s.partial) / assessed) / 10.0;
+                s.reasons << QStringLiteral("(%1 implemented + 0.5 x %2 partial) / %3 assessed question(s) = %4%")
+                                 .arg(s.implemented)
+                                 .arg(s.partial)
+                                 .arg(assessed)
+                                 .arg(*s.score, 0, 'f', 1);
+            } else {
+                s.reasons << QStringLiteral("no answered question assesses the %1 control(s) of this family in the baseline")
+                                 .arg(s.controlsInScope);
+            }
             card.families.append(s);
         }
     }

@@ -112,6 +112,9 @@ TEST_CASE("Without answers every control in the baseline is not assessed and the
     // CM-6 is mapped only by st.q5, hidden until the mode is b.
     CHECK(control(card, QStringLiteral("CM-6")).questions.isEmpty());
     CHECK_FALSE(family(card, QStringLiteral("AC")).score.has_value());
+    const FamilyScore ac = family(card, QStringLiteral("AC"));
+    CHECK(ac.reasons == QStringList{QStringLiteral("no answered question assesses the %1 control(s) of this family in the baseline").arg(ac.controlsInScope)});
+    CHECK(ac.controlsInScope > 20);
 }
 
 TEST_CASE("The baseline follows the FIPS 199 level")
@@ -159,6 +162,7 @@ TEST_CASE("Family score counts a question once and a partial answer as half")
     REQUIRE(ac.score.has_value());
     CHECK(*ac.score == Approx(75.0));
     CHECK(ac.controlsOtherThanSatisfied == 2);
+    CHECK(ac.reasons == QStringList{QStringLiteral("(1 implemented + 0.5 x 1 partial) / 2 assessed question(s) = 75.0%")});
     CHECK_FALSE(family(card, QStringLiteral("AU")).score.has_value()); // N/A leaves the sum
     REQUIRE(family(card, QStringLiteral("CP")).score.has_value());
     CHECK(*family(card, QStringLiteral("CP")).score == Approx(0.0));
