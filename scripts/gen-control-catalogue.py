@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Generates questionnaires/controls.yaml, Bulkhead's NIST SP 800-53 rev5 control catalogue.
 
-Ids and titles come from the rev5 control list, baseline membership from NIST's LOW, MODERATE
-and HIGH baseline profiles (both in ../shared/testdata/oscal/rev5/). Only active controls of the
-families Bulkhead assesses are kept. Run it again when those sources change; never edit the
-output by hand, a test checks it against the sources.
+Ids and withdrawal marks come from the rev5 control list, baseline membership from NIST's LOW,
+MODERATE and HIGH baseline profiles (all in ../shared/testdata/oscal/rev5/). Titles come from
+NIST's own OSCAL resolved baseline catalogs where a control is in one: the list's titles lost
+the capital after '(' and '/' in a few places ("(organizational Users)" for NIST's
+"(Organizational Users)"). An enhancement outside every baseline takes its control's title
+from NIST too. Only active controls of the families Bulkhead assesses are kept. Run it again
+when those sources change; never edit the output by hand, a test checks it against the sources.
 
 usage: scripts/gen-control-catalogue.py [SHARED_TESTDATA_DIR] > questionnaires/controls.yaml
 """
@@ -41,6 +44,26 @@ def baseline_ids(rev5, level):
     return ids
 
 
+def nist_titles(rev5):
+    """Display id -> full title ("Control | Enhancement") from the resolved baseline catalogs."""
+    titles = {}
+    for name in ("HIGH-baseline-resolved-profile_catalog-min", "MODERATE-baseline-resolved-profile_catalog-min",
+                 "LOW-baseline-resolved-profile_catalog"):
+        with open(os.path.join(rev5, f"NIST_SP-800-53_rev5_{name}.json")) as f:
+            catalog = json.load(f)["catalog"]
+
+        def walk(node, parent=None):
+            for group in node.get("groups", []):
+                walk(group)
+            for control in node.get("controls", []):
+                title = f"{parent} | {control['title']}" if parent else control["title"]
+                titles.setdefault(display_id(control["id"]), title)
+                walk(control, control["title"] if parent is None else parent)
+
+        walk(catalog)
+    return titles
+
+
 def quoted(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -58,9 +81,15 @@ def main():
     for fid, title in FAMILIES.items():
         out.write(f"  - {{id: {fid}, title: {quoted(title)}}}\n")
     out.write("controls:\n")
+    official = nist_titles(rev5)
     with open(os.path.join(rev5, "nist-sp-800-53-rev5-controls.tsv")) as f:
         rows = [line.rstrip("\n").split("\t") for line in f][1:]
     for cid, title, status in rows:
+        base = cid.split("(")[0]
+        if cid in official:
+            title = official[cid]
+        elif "(" in cid and base in official:
+            title = official[base] + " | " + title.split(" | ", 1)[1]
         family = cid[:2]
         if status != "active" or family not in FAMILIES:
             continue

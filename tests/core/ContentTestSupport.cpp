@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <functional>
+
 #include <catch2/catch.hpp>
 
 using bulkhead::test::projectTestData;
@@ -123,7 +125,43 @@ QMap<QString, QString> nistActiveControls()
         if (cells.at(2) == QLatin1String("active") && kFamilies.contains(familyOf(cells.at(0))))
             active.insert(cells.at(0), cells.at(1));
     }
+    // The list lost the capital after '(' and '/' in a few titles; NIST's own resolved catalogs
+    // have them right, for every control in a baseline and for the controls enhancements extend.
+    const QMap<QString, QString> official = nistCatalogTitles();
+    for (auto it = active.begin(); it != active.end(); ++it) {
+        const QString base = it.key().section(QLatin1Char('('), 0, 0);
+        if (official.contains(it.key()))
+            *it = official.value(it.key());
+        else if (it.key().contains(QLatin1Char('(')) && official.contains(base))
+            *it = official.value(base) + QStringLiteral(" | ") + it->section(QStringLiteral(" | "), 1);
+    }
     return active;
+}
+
+QMap<QString, QString> nistCatalogTitles()
+{
+    QMap<QString, QString> titles;
+    std::function<void(const QJsonObject &, const QString &)> walk = [&](const QJsonObject &node, const QString &parent) {
+        for (const auto &g : node.value(QStringLiteral("groups")).toArray())
+            walk(g.toObject(), {});
+        for (const auto &c : node.value(QStringLiteral("controls")).toArray()) {
+            const QJsonObject control = c.toObject();
+            const QString title = control.value(QStringLiteral("title")).toString();
+            const QString id = displayId(control.value(QStringLiteral("id")).toString());
+            if (!titles.contains(id))
+                titles.insert(id, parent.isEmpty() ? title : parent + QStringLiteral(" | ") + title);
+            walk(control, parent.isEmpty() ? title : parent);
+        }
+    };
+    for (const char *name : {"HIGH-baseline-resolved-profile_catalog-min", "MODERATE-baseline-resolved-profile_catalog-min",
+                             "LOW-baseline-resolved-profile_catalog"}) {
+        const QString path = sharedTestData(QStringLiteral("oscal/rev5/NIST_SP-800-53_rev5_%1.json").arg(QLatin1String(name)));
+        const QJsonDocument doc = QJsonDocument::fromJson(readText(path).toUtf8());
+        REQUIRE(doc.isObject());
+        walk(doc.object().value(QStringLiteral("catalog")).toObject(), {});
+    }
+    REQUIRE(titles.size() == 370);
+    return titles;
 }
 
 // "ac-2.1" -> "AC-2(1)"

@@ -45,8 +45,11 @@ void checkRefused(const char *name, std::initializer_list<Expected> expected, co
 
 extern const QStringList kFamilies;
 QString familyOf(const QString &id);
-// id -> title of every active control and enhancement in the assessed families.
+// id -> title of every active control and enhancement in the assessed families, as NIST
+// publishes it (see nistCatalogTitles for why the rev5 list alone is not enough).
 QMap<QString, QString> nistActiveControls();
+// id -> full title ("Control | Enhancement") of every control in NIST's resolved baseline catalogs.
+QMap<QString, QString> nistCatalogTitles();
 // "ac-2.1" -> "AC-2(1)"
 QString displayId(const QString &oscalId);
 QSet<QString> nistBaseline(const char *level);
