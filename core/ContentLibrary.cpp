@@ -13,7 +13,7 @@ namespace bulkhead {
 
 namespace {
 
-enum class Kind { Questionnaire, Risks, Controls, Unknown };
+enum class Kind { Questionnaire, Risks, Controls, Criteria, Unknown };
 
 // Reads just enough of a document to know which parser it needs.
 Kind detectKind(const QString &file, const QString &text, QList<Error> &problems)
@@ -31,9 +31,12 @@ Kind detectKind(const QString &file, const QString &text, QList<Error> &problems
             return Kind::Risks;
         if (catalogue == QLatin1String("controls"))
             return Kind::Controls;
+        if (catalogue == QLatin1String("criteria"))
+            return Kind::Criteria;
     }
     yaml.error(*root,
-               QStringLiteral("not a Bulkhead content file: expected a 'questionnaire' key or 'catalogue: risks' / 'catalogue: controls'"));
+               QStringLiteral("not a Bulkhead content file: expected a 'questionnaire' key or 'catalogue: risks', 'catalogue: controls' or "
+                              "'catalogue: criteria'"));
     return Kind::Unknown;
 }
 
@@ -64,7 +67,7 @@ std::pair<int, int> firstInvalidUtf8(const QByteArray &bytes)
 } // namespace
 
 ContentLibrary::ContentLibrary(const ContentLibrary &other)
-    : m_questionnaires(other.m_questionnaires), m_risks(other.m_risks), m_controls(other.m_controls)
+    : m_questionnaires(other.m_questionnaires), m_risks(other.m_risks), m_controls(other.m_controls), m_criteria(other.m_criteria)
 {
     reindex();
 }
@@ -75,6 +78,7 @@ ContentLibrary &ContentLibrary::operator=(const ContentLibrary &other)
         m_questionnaires = other.m_questionnaires;
         m_risks = other.m_risks;
         m_controls = other.m_controls;
+        m_criteria = other.m_criteria;
         reindex();
     }
     return *this;
@@ -277,6 +281,18 @@ bool ContentLibrary::merge(const QString &file, const QString &text, Replace rep
             return false;
         }
         m_controls = std::move(*controls);
+        return true;
+    }
+    case Kind::Criteria: {
+        auto criteria = parseCriteriaCatalogue(file, text, problems);
+        if (!criteria)
+            return false;
+        if (replace != Replace::Any) {
+            problems.append(
+                Error {QStringLiteral("the criteria catalogue is built in and cannot be replaced from a user folder"), file, 1, 1});
+            return false;
+        }
+        m_criteria = std::move(*criteria);
         return true;
     }
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ControlCatalogue.h"
+#include "CriteriaCatalogue.h"
 #include "Questionnaire.h"
 #include "Result.h"
 #include "RiskCatalogue.h"
@@ -55,6 +56,7 @@ public:
     const Question *question(const QString &id) const;
     const RiskCatalogue &risks() const { return m_risks; }
     const ControlCatalogue &controls() const { return m_controls; }
+    const CriteriaCatalogue &criteria() const { return m_criteria; }
     // Every fact a `when` may read: the engagement facts and every fact a question sets.
     QStringList knownFacts() const;
     // Every question, in interview order (questionnaires in load order, then sections).
@@ -71,6 +73,7 @@ private:
     QList<Questionnaire> m_questionnaires;
     RiskCatalogue m_risks;
     ControlCatalogue m_controls;
+    CriteriaCatalogue m_criteria;
     QHash<QString, const Question *> m_questionIndex;
 };
 

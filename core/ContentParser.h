@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ControlCatalogue.h"
+#include "CriteriaCatalogue.h"
 #include "Questionnaire.h"
 #include "Result.h"
 #include "RiskCatalogue.h"
@@ -19,5 +20,6 @@ namespace bulkhead {
 std::optional<Questionnaire> parseQuestionnaire(const QString &file, const QString &text, QList<Error> &problems);
 std::optional<RiskCatalogue> parseRiskCatalogue(const QString &file, const QString &text, QList<Error> &problems);
 std::optional<ControlCatalogue> parseControlCatalogue(const QString &file, const QString &text, QList<Error> &problems);
+std::optional<CriteriaCatalogue> parseCriteriaCatalogue(const QString &file, const QString &text, QList<Error> &problems);
 
 } // namespace bulkhead

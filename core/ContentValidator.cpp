@@ -44,6 +44,15 @@ public:
                         m_problems.append(
                             Error {QStringLiteral("a modifier of risk '%1' reads '%2', which is %3").arg(r.id, name, unknownWhat(name)),
                                    r.sourceFile, m.position.line, m.position.column});
+        const CriteriaCatalogue &criteria = m_lib.criteria();
+        for (auto it = criteria.crosswalk.cbegin(); it != criteria.crosswalk.cend(); ++it) {
+            if (!m_lib.controls().control(it.key())) {
+                const SourcePosition p = criteria.crosswalkPositions.value(it.key());
+                m_problems.append(
+                    Error {QStringLiteral("the crosswalk maps '%1', which is not a control of the control catalogue").arg(it.key()),
+                           criteria.sourceFile, p.line, p.column});
+            }
+        }
         checkCycles();
         return m_problems;
     }
@@ -90,6 +99,15 @@ private:
                        QStringLiteral(
                            "question '%1' maps to unknown control '%2' (not an active NIST SP 800-53 rev5 control in the catalogue)")
                            .arg(question.id, c)));
+        }
+        // Without a criteria catalogue (a test library, say) the ids' form is all that is checked.
+        if (!m_lib.criteria().criteria.isEmpty()) {
+            for (const auto &c : question.soc2) {
+                if (!m_lib.criteria().criterion(c))
+                    m_problems.append(at(q, question, QStringLiteral("soc2/") + c,
+                                         QStringLiteral("question '%1' names '%2', which is not in the Trust Services Criteria catalogue")
+                                             .arg(question.id, c)));
+            }
         }
         for (auto it = question.mitigates.cbegin(); it != question.mitigates.cend(); ++it) {
             if (!m_lib.risks().risk(it.key()))

@@ -139,6 +139,9 @@ private:
             for (const auto &item : node["controls"])
                 q.fieldPositions.insert(QStringLiteral("controls/") + YamlReader::scalar(item), positionOf(item));
         q.soc2 = m_yaml.stringList(node, "soc2", what);
+        if (node["soc2"].IsDefined() && node["soc2"].IsSequence())
+            for (const auto &item : node["soc2"])
+                q.fieldPositions.insert(QStringLiteral("soc2/") + YamlReader::scalar(item), positionOf(item));
         for (const auto &c : q.soc2)
             if (!kSoc2Pattern.match(c).hasMatch())
                 m_yaml.error(node["soc2"], QStringLiteral("%1 names '%2', which is not a Trust Services Criterion id").arg(what, c));

@@ -7,6 +7,7 @@ QStringList builtInContentFiles()
     return {
         QStringLiteral(":/questionnaires/controls.yaml"),
         QStringLiteral(":/questionnaires/risks.yaml"),
+        QStringLiteral(":/questionnaires/criteria.yaml"),
         QStringLiteral(":/questionnaires/architecture.yaml"),
     };
 }

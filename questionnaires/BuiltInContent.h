@@ -5,8 +5,8 @@
 
 namespace bulkhead {
 
-// Qt resource paths: the control catalogue first, then the risk catalogue, then the
-// questionnaires in the order an interview usually takes them.
+// Qt resource paths: the control catalogue first, then the risk catalogue and the Trust
+// Services Criteria, then the questionnaires in the order an interview usually takes them.
 QStringList builtInContentFiles();
 
 } // namespace bulkhead

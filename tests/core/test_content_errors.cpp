@@ -251,7 +251,7 @@ TEST_CASE("files that are not UTF-8 or not content are refused", "[content][erro
     SECTION("neither a questionnaire nor a catalogue")
     {
         checkRefused("not_content.yaml",
-                     {{1, 1, "not a Bulkhead content file: expected a 'questionnaire' key or 'catalogue: risks' / 'catalogue: controls'"}},
+                     {{1, 1, "not a Bulkhead content file: expected a 'questionnaire' key or 'catalogue: risks', 'catalogue: controls' or 'catalogue: criteria'"}},
                      nullptr);
     }
     SECTION("a control catalogue from a user folder")
