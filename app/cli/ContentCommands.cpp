@@ -54,6 +54,10 @@ int runValidate(Context &ctx, const QStringList &words)
             ctx.out << file << (candidates.contains(file) ? ": ok\n" : ": ok (the built-in file)\n");
     }
     const auto problems = found.size();
+    // What the library holds with these files in it: what an author checks a change against.
+    ctx.out << "library: " << library.questionnaires().size() << " questionnaire(s), " << library.allQuestions().size() << " question(s), "
+            << library.risks().risks.size() << " risk(s), " << library.controls().controls().size() << " control(s), "
+            << library.criteria().criteria.size() << " criteria\n";
     ctx.out << problems << " problem(s) in " << files.size() << " file(s)" << Qt::endl;
     return problems > 0 ? ProblemsFound : Success;
 }
