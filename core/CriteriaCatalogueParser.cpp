@@ -64,10 +64,12 @@ std::optional<CriteriaCatalogue> readCriteriaCatalogue(const QString &file, cons
             if (catalogue.crosswalk.contains(control))
                 yaml.error(it->first, QStringLiteral("control '%1' appears twice in the crosswalk").arg(control));
             catalogue.crosswalkPositions.insert(control, {YamlReader::line(it->first), YamlReader::column(it->first)});
-            if (!yaml.expectSequence(it->second, QStringLiteral("the criteria of control '%1'").arg(control)))
+            // A copy: the iterator's value is a temporary proxy that a range-for would outlive.
+            const YAML::Node values = it->second;
+            if (!yaml.expectSequence(values, QStringLiteral("the criteria of control '%1'").arg(control)))
                 continue;
             QStringList ids;
-            for (const auto &item : it->second) {
+            for (const auto &item : values) {
                 const QString id = YamlReader::scalar(item);
                 if (!catalogue.criterion(id))
                     yaml.error(item,
