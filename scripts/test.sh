@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
-# Quick start, command 2: installs what Bulkhead needs, builds it, and runs every test.
+# Quick start, command 2: installs what Bulkhead needs, builds it, and runs every test; then
+# builds again with AddressSanitizer and UndefinedBehaviorSanitizer and runs every test there
+# too, because a dangling reference passes silently in a normal build (set
+# BULKHEAD_SKIP_SANITIZE=1 to skip that second pass while iterating).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-cd build
-ctest --no-tests=error --output-on-failure --timeout 600
+(cd build && ctest --no-tests=error --output-on-failure --timeout 600)
+
+if [ "${BULKHEAD_SKIP_SANITIZE:-0}" != "1" ]; then
+  if [ ! -f build-sanitize/build.ninja ]; then
+    cmake --preset sanitize
+  fi
+  cmake --build build-sanitize --parallel "$(nproc)"
+  (cd build-sanitize && ctest --no-tests=error --output-on-failure --timeout 600)
+fi
