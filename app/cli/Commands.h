@@ -17,6 +17,7 @@ int runRisk(Context &ctx, const QStringList &words);
 int runScore(Context &ctx, const QStringList &words);
 int runWorkflow(Context &ctx, const QStringList &words);
 int runAudit(Context &ctx, const QStringList &words);
+int runOscal(Context &ctx, const QStringList &words);
 
 // Dispatches a whole command line (without the program name).
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);

@@ -3,6 +3,8 @@
 #include "CommandLine.h"
 #include "Commands.h"
 
+#include "OscalCatalog.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -60,6 +62,30 @@ int runValidate(Context &ctx, const QStringList &words)
             << library.criteria().criteria.size() << " criteria\n";
     ctx.out << problems << " problem(s) in " << files.size() << " file(s)" << Qt::endl;
     return problems > 0 ? ProblemsFound : Success;
+}
+
+int runOscal(Context &ctx, const QStringList &words)
+{
+    auto args = Arguments::parse(words, {}, {});
+    if (!args)
+        return ctx.usage(args.error().message);
+    const QStringList &pos = args->positionals();
+    if (pos.size() != 3 || pos.at(0) != QLatin1String("inspect")
+        || (pos.at(1) != QLatin1String("catalog") && pos.at(1) != QLatin1String("profile")))
+        return ctx.usage(QStringLiteral("oscal needs: inspect catalog|profile FILE"));
+    if (pos.at(1) == QLatin1String("catalog")) {
+        auto catalog = readOscalCatalog(pos.at(2));
+        if (!catalog)
+            return ctx.fail(catalog.error(), InvalidInput);
+        ctx.out << "catalog \"" << catalog->title << "\": " << catalog->controls.size() << " control(s) (" << catalog->baseControlCount()
+                << " controls, " << catalog->enhancementCount() << " enhancements) in " << catalog->groupCount << " group(s)" << Qt::endl;
+        return Success;
+    }
+    auto profile = readOscalProfile(pos.at(2));
+    if (!profile)
+        return ctx.fail(profile.error(), InvalidInput);
+    ctx.out << "profile \"" << profile->title << "\": selects " << profile->controlIds.size() << " control(s)" << Qt::endl;
+    return Success;
 }
 
 } // namespace bulkhead::cli

@@ -25,6 +25,7 @@ QString helpText()
                           "  workflow ENG submit|approve|reopen [--reason T]\n"
                           "                                        move an engagement through review; reopen needs a reason\n"
                           "  audit verify [ENG]                    check the audit trail's hash chain\n"
+                          "  oscal inspect catalog|profile FILE    read an OSCAL catalog or profile (JSON) and count its controls\n"
                           "\n"
                           "  --workspace PATH       the workspace file (default: %1)\n"
                           "  --questionnaires DIR   extra content files (default: %2)\n"
@@ -64,7 +65,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     static const QHash<QString, Runner> commands = {
         {QStringLiteral("validate"), runValidate}, {QStringLiteral("demo"), runDemo},   {QStringLiteral("engagement"), runEngagement},
         {QStringLiteral("answer"), runAnswer},     {QStringLiteral("risk"), runRisk},   {QStringLiteral("score"), runScore},
-        {QStringLiteral("workflow"), runWorkflow}, {QStringLiteral("audit"), runAudit},
+        {QStringLiteral("workflow"), runWorkflow}, {QStringLiteral("audit"), runAudit}, {QStringLiteral("oscal"), runOscal},
     };
     const auto runner = commands.value(command);
     if (!runner)

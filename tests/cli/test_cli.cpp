@@ -609,7 +609,8 @@ TEST_CASE("validate accepts the built-in content files", "[cli][validate]")
     INFO(r.out.toStdString() << r.err.toStdString());
     CHECK(r.code == 0);
     CHECK(r.err.isEmpty());
-    CHECK(r.out.endsWith(u"\nlibrary: 1 questionnaire(s), 20 question(s), 9 risk(s), 880 control(s), 61 criteria\n0 problem(s) in 3 file(s)\n"_s));
+    CHECK(r.out.endsWith(
+        u"\nlibrary: 1 questionnaire(s), 20 question(s), 9 risk(s), 880 control(s), 61 criteria\n0 problem(s) in 3 file(s)\n"_s));
     for (const char *name : {"architecture.yaml", "controls.yaml", "risks.yaml"})
         CHECK(r.out.contains(dir + QString::fromLatin1(name) + u": ok (the built-in file)\n"_s));
 }
@@ -645,7 +646,8 @@ TEST_CASE("validate checks files as a user's folder would load them", "[cli][val
     const Run together = s.run({u"validate"_s, s.path(u"registry.yaml"_s), s.path(u"registry-risks.yaml"_s)});
     INFO(together.out.toStdString());
     CHECK(together.code == 0);
-    CHECK(together.out.endsWith(u"library: 2 questionnaire(s), 22 question(s), 10 risk(s), 880 control(s), 61 criteria\n0 problem(s) in 2 file(s)\n"_s));
+    CHECK(together.out.endsWith(
+        u"library: 2 questionnaire(s), 22 question(s), 10 risk(s), 880 control(s), 61 criteria\n0 problem(s) in 2 file(s)\n"_s));
 
     // A changed copy of a built-in questionnaire that keeps its version would not replace it.
     QString copy = QString::fromUtf8(readBytes(sourceRoot() + u"/questionnaires/architecture.yaml"_s));
@@ -749,4 +751,26 @@ TEST_CASE("questionnaires in the user's folder are used, and a broken one is rep
     CHECK(elsewhere.code == 0);
     CHECK(elsewhere.err.isEmpty());
     CHECK(sqliteQuery(s.path(u"other.bulkhead"_s), u"SELECT questionnaire_key FROM engagement_questionnaire"_s) == u"architecture"_s);
+}
+
+TEST_CASE("oscal inspect counts a catalog's and a profile's controls, and names bad input", "[cli][oscal]")
+{
+    Sandbox s;
+    const QString rev5 = sharedTestData(u"oscal/rev5/"_s);
+    const Run catalog
+        = s.run({u"oscal"_s, u"inspect"_s, u"catalog"_s, rev5 + u"NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json"_s});
+    CHECK(catalog.code == 0);
+    CHECK(
+        catalog.out
+        == u"catalog \"NIST Special Publication 800-53 Revision 5.1.1 LOW IMPACT BASELINE\": 149 control(s) (131 controls, 18 enhancements) in 18 group(s)\n"_s);
+    const Run profile = s.run({u"oscal"_s, u"inspect"_s, u"profile"_s, rev5 + u"NIST_SP-800-53_rev5_MODERATE-baseline_profile.json"_s});
+    CHECK(profile.code == 0);
+    CHECK(profile.out
+          == u"profile \"NIST Special Publication 800-53 Revision 5.1.1 MODERATE IMPACT BASELINE\": selects 287 control(s)\n"_s);
+
+    writeBytes(s.path(u"broken.json"_s), R"({"catalog": {"groups": [{"id": "ac", "controls": [{"id": "ac-1"}]}]}})");
+    const Run broken = s.run({u"oscal"_s, u"inspect"_s, u"catalog"_s, s.path(u"broken.json"_s)});
+    CHECK(broken.code == 3);
+    CHECK(broken.err == u"bulkhead-cli: %1: $.catalog.groups[0].controls[0].title: missing\n"_s.arg(s.path(u"broken.json"_s)));
+    CHECK(s.run({u"oscal"_s, u"inspect"_s, u"baseline"_s, s.path(u"broken.json"_s)}).code == 2);
 }
