@@ -57,7 +57,10 @@ Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, 
         if (auto editable = EngagementStore(m_ws).checkEditable(engagementId); !editable)
             return editable;
         QuestionnairePins pins(m_ws);
-        auto content = pins.contentFor(engagementId, library);
+        auto pinned = pins.pinned(engagementId);
+        if (!pinned)
+            return pinned.error();
+        auto content = pins.contentFor(*pinned, library);
         if (!content)
             return content.error();
         const Question *question = content->question(input.questionId);
@@ -69,9 +72,6 @@ Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, 
         if (!input.method.isEmpty() && !engagement_values::methods().contains(input.method))
             return Error {QStringLiteral("method '%1' is not one of examine, interview, test").arg(input.method)};
         const Questionnaire *owner = content->questionnaire(question->questionnaireKey);
-        auto pinned = pins.pinned(engagementId);
-        if (!pinned)
-            return pinned.error();
         qint64 versionRow = 0;
         if (pinned->contains(owner->key)) {
             versionRow = pinned->value(owner->key).rowId;

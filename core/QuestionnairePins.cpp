@@ -76,8 +76,13 @@ Result<ContentLibrary> QuestionnairePins::contentFor(qint64 engagementId, const 
     auto pins = pinned(engagementId);
     if (!pins)
         return pins.error();
+    return contentFor(*pins, library);
+}
+
+Result<ContentLibrary> QuestionnairePins::contentFor(const QHash<QString, PinnedVersion> &pins, const ContentLibrary &library) const
+{
     ContentLibrary content = library;
-    for (auto it = pins->cbegin(); it != pins->cend(); ++it) {
+    for (auto it = pins.cbegin(); it != pins.cend(); ++it) {
         const auto *current = library.questionnaire(it.key());
         if (current && current->sha256 == it->sha256)
             continue; // the library still holds exactly the pinned text

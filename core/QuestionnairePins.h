@@ -32,6 +32,8 @@ public:
     // The content an engagement is scored with: `library`, with every pinned questionnaire
     // in the version the engagement is tied to.
     Result<ContentLibrary> contentFor(qint64 engagementId, const ContentLibrary &library) const;
+    // The same, for a caller that has read the engagement's pins already.
+    Result<ContentLibrary> contentFor(const QHash<QString, PinnedVersion> &pins, const ContentLibrary &library) const;
 
 private:
     Workspace &m_ws;

@@ -80,6 +80,8 @@ struct ScoreCard {
     QList<PoamItem> poam;
 
     int count(ControlDetermination d) const;
+    int risksAtOrAbove(Level level) const;
+    std::optional<Level> highestRiskLevel() const;
 };
 
 } // namespace bulkhead

@@ -36,6 +36,8 @@ public:
                 continue;
             for (const auto &c : q->controls)
                 m_questionsByControl[c].append(q);
+            for (auto it = q->mitigates.cbegin(); it != q->mitigates.cend(); ++it)
+                m_questionsByRisk[it.key()].append(q);
         }
     }
 
@@ -191,19 +193,17 @@ private:
 
             double weighted = 0.0, total = 0.0;
             int mitigating = 0;
-            for (const auto *q : m_content.allQuestions()) {
-                const auto w = q->mitigates.constFind(risk.id);
-                if (w == q->mitigates.constEnd() || !m_facts.isVisible(q->id))
-                    continue;
+            for (const auto *q : m_questionsByRisk.value(risk.id)) {
+                const double w = q->mitigates.value(risk.id);
                 const Answer *a = answerTo(q);
                 if (a && a->status == ImplementationStatus::NotApplicable)
                     continue; // N/A leaves the sum
                 ++mitigating;
-                total += *w;
+                total += w;
                 if (a && a->status == ImplementationStatus::Implemented)
-                    weighted += *w;
+                    weighted += w;
                 else if (a && a->status == ImplementationStatus::Partial)
-                    weighted += 0.5 * *w;
+                    weighted += 0.5 * w;
             }
             r.mitigationShare = total > 0.0 ? weighted / total : 0.0;
             // The epsilon keeps a share of exactly 0.5 from rounding down through float error.
@@ -309,13 +309,11 @@ private:
                 continue;
             QStringList mitigating;
             QStringList controls;
-            for (const auto *q : m_content.allQuestions()) {
-                if (q->mitigates.contains(r.id) && m_facts.isVisible(q->id)) {
-                    mitigating << q->id;
-                    for (const auto &c : q->controls)
-                        if (!controls.contains(c))
-                            controls << c;
-                }
+            for (const auto *q : m_questionsByRisk.value(r.id)) {
+                mitigating << q->id;
+                for (const auto &c : q->controls)
+                    if (!controls.contains(c))
+                        controls << c;
             }
             PoamItem item;
             item.source = QStringLiteral("risk");
@@ -332,7 +330,9 @@ private:
     const ContentLibrary &m_content;
     QHash<QString, Answer> m_answers;
     EngagementFacts m_facts;
+    // Visible questions only, in interview order.
     QHash<QString, QList<const Question *>> m_questionsByControl;
+    QHash<QString, QList<const Question *>> m_questionsByRisk;
 };
 
 } // namespace
@@ -356,6 +356,20 @@ QString controlDeterminationKey(ControlDetermination d)
 int ScoreCard::count(ControlDetermination d) const
 {
     return static_cast<int>(std::count_if(controls.cbegin(), controls.cend(), [d](const ControlResult &r) { return r.result == d; }));
+}
+
+int ScoreCard::risksAtOrAbove(Level level) const
+{
+    return static_cast<int>(std::count_if(risks.cbegin(), risks.cend(), [level](const RiskRating &r) { return r.level >= level; }));
+}
+
+std::optional<Level> ScoreCard::highestRiskLevel() const
+{
+    std::optional<Level> highest;
+    for (const auto &r : risks)
+        if (!highest || r.level > *highest)
+            highest = r.level;
+    return highest;
 }
 
 ScoreCard scoreEngagement(const ScoringInput &input)

@@ -4,28 +4,7 @@
 
 #include <QBrush>
 
-#include <algorithm>
-
 namespace bulkhead {
-
-namespace {
-
-int highOrAbove(const ScoreCard &card)
-{
-    return static_cast<int>(
-        std::count_if(card.risks.cbegin(), card.risks.cend(), [](const RiskRating &r) { return r.level >= Level::High; }));
-}
-
-std::optional<Level> worstRisk(const ScoreCard &card)
-{
-    std::optional<Level> worst;
-    for (const auto &r : card.risks)
-        if (!worst || r.level > *worst)
-            worst = r.level;
-    return worst;
-}
-
-} // namespace
 
 EngagementTableModel::EngagementTableModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -74,11 +53,11 @@ QVariant EngagementTableModel::data(const QModelIndex &index, int role) const
             }
             return {};
         case Progress: return tr("%1 of %2 answered").arg(row->card.answeredQuestions).arg(row->card.scoredQuestions);
-        case HighRisks: return highOrAbove(row->card);
+        case HighRisks: return row->card.risksAtOrAbove(Level::High);
         }
     }
     if (role == Qt::BackgroundRole && index.column() == HighRisks) {
-        if (const auto worst = worstRisk(row->card))
+        if (const auto worst = row->card.highestRiskLevel())
             return QBrush(riskLevelColor(*worst));
     }
     if (role == Qt::ToolTipRole && index.column() == HighRisks)
