@@ -37,13 +37,20 @@ public:
             for (const auto &s : q.sections)
                 for (const auto &question : s.questions)
                     checkQuestion(q, question);
-        for (const auto &r : m_lib.risks().risks)
+        for (const auto &r : m_lib.risks().risks) {
+            for (const auto &c : r.controls)
+                if (!m_lib.controls().control(c))
+                    m_problems.append(Error {QStringLiteral("risk '%1' names unknown control '%2' (not an active NIST SP 800-53 rev5 "
+                                                            "control in the catalogue)")
+                                                 .arg(r.id, c),
+                                             r.sourceFile, r.position.line, r.position.column});
             for (const auto &m : r.modifiers)
                 for (const auto &name : m.when.references())
                     if (!isKnown(name))
                         m_problems.append(
                             Error {QStringLiteral("a modifier of risk '%1' reads '%2', which is %3").arg(r.id, name, unknownWhat(name)),
                                    r.sourceFile, m.position.line, m.position.column});
+        }
         const CriteriaCatalogue &criteria = m_lib.criteria();
         for (auto it = criteria.crosswalk.cbegin(); it != criteria.crosswalk.cend(); ++it) {
             if (!m_lib.controls().control(it.key())) {

@@ -12,10 +12,8 @@ namespace bulkhead {
 class ContentLibrary;
 class Workspace;
 
-// The client names the demo uses; a workspace that has them already is left as it is.
-const QStringList &demoClients();
-
-// Adds the demo engagements that are missing and returns the ids of all demo engagements.
+// Adds the demo engagements that are missing (same client, system and period start) and returns
+// the ids of all demo engagements. The data comes from resources/demo.
 Result<QList<qint64>> buildDemo(Workspace &workspace, const ContentLibrary &library);
 
 } // namespace bulkhead

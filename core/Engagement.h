@@ -3,6 +3,7 @@
 
 #include "ControlCatalogue.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <QString>
 
@@ -26,6 +27,9 @@ struct Engagement {
     QString impact = QStringLiteral("moderate"); // FIPS 199: low | moderate | high
     QString assessor;
     QString reviewer;
+    // Fieldwork dates; null when not yet known. They tell repeat assessments of one system apart.
+    QDate periodStart;
+    QDate periodEnd;
     EngagementStatus status = EngagementStatus::Draft;
     QDateTime createdAt;
     QDateTime updatedAt;

@@ -6,7 +6,7 @@ namespace bulkhead {
 
 QJsonObject toJson(const Engagement &e)
 {
-    return {
+    QJsonObject json {
         {QStringLiteral("id"), e.id},
         {QStringLiteral("client"), e.client},
         {QStringLiteral("system"), e.system},
@@ -20,6 +20,12 @@ QJsonObject toJson(const Engagement &e)
         {QStringLiteral("reviewer"), e.reviewer},
         {QStringLiteral("status"), engagementStatusKey(e.status)},
     };
+    // Only when set: content hashes of engagements approved before the period existed stay valid.
+    if (e.periodStart.isValid())
+        json.insert(QStringLiteral("period_start"), e.periodStart.toString(Qt::ISODate));
+    if (e.periodEnd.isValid())
+        json.insert(QStringLiteral("period_end"), e.periodEnd.toString(Qt::ISODate));
+    return json;
 }
 
 QJsonObject toJson(const Answer &a)

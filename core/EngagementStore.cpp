@@ -21,7 +21,7 @@ namespace {
 
 const QString kSelect
     = QStringLiteral("SELECT id, client, system_name, csp, service_model, architecture, infrastructure, impact, assessor, reviewer, "
-                     "status, approved_hash, created_at, updated_at FROM engagement");
+                     "status, approved_hash, created_at, updated_at, period_start, period_end FROM engagement");
 
 Engagement readEngagement(const QSqlQuery &q)
 {
@@ -40,6 +40,8 @@ Engagement readEngagement(const QSqlQuery &q)
     e.approvedContentHash = q.value(11).toString();
     e.createdAt = fromStoredTime(q.value(12).toString());
     e.updatedAt = fromStoredTime(q.value(13).toString());
+    e.periodStart = QDate::fromString(q.value(14).toString(), Qt::ISODate);
+    e.periodEnd = QDate::fromString(q.value(15).toString(), Qt::ISODate);
     return e;
 }
 
@@ -56,6 +58,9 @@ Status checkFields(const Engagement &e)
         return Error {QStringLiteral("the system name is empty")};
     if (e.csp.trimmed().isEmpty())
         return Error {QStringLiteral("the cloud service provider is empty")};
+    if (e.periodStart.isValid() && e.periodEnd.isValid() && e.periodEnd < e.periodStart)
+        return Error {QStringLiteral("the assessment period ends (%1) before it starts (%2)")
+                          .arg(e.periodEnd.toString(Qt::ISODate), e.periodStart.toString(Qt::ISODate))};
     for (const Status &s : {check(e.architecture, engagement_values::architectures(), QStringLiteral("architecture")),
                             check(e.infrastructure, engagement_values::infrastructures(), QStringLiteral("infrastructure")),
                             check(e.impact, engagement_values::impacts(), QStringLiteral("impact level")),
@@ -84,6 +89,8 @@ void bindFields(QSqlQuery &q, const Engagement &e)
     q.addBindValue(baselineKey(e.baseline()));
     q.addBindValue(sqlText(e.assessor));
     q.addBindValue(sqlText(e.reviewer));
+    q.addBindValue(sqlText(e.periodStart.toString(Qt::ISODate)));
+    q.addBindValue(sqlText(e.periodEnd.toString(Qt::ISODate)));
 }
 
 QString entityOf(qint64 id)
@@ -104,7 +111,8 @@ Result<qint64> EngagementStore::create(Engagement e, const ContentLibrary &libra
         QSqlQuery q = m_ws.query();
         q.prepare(QStringLiteral(
             "INSERT INTO engagement (client, system_name, csp, service_model, architecture, infrastructure, impact, baseline, "
-            "assessor, reviewer, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id"));
+            "assessor, reviewer, period_start, period_end, status, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id"));
         bindFields(q, e);
         q.addBindValue(now);
         q.addBindValue(now);
@@ -175,7 +183,8 @@ Status EngagementStore::update(const Engagement &requested)
             return editable;
         QSqlQuery q = m_ws.query();
         q.prepare(QStringLiteral("UPDATE engagement SET client = ?, system_name = ?, csp = ?, service_model = ?, architecture = ?, "
-                                 "infrastructure = ?, impact = ?, baseline = ?, assessor = ?, reviewer = ?, updated_at = ? WHERE id = ?"));
+                                 "infrastructure = ?, impact = ?, baseline = ?, assessor = ?, reviewer = ?, period_start = ?, "
+                                 "period_end = ?, updated_at = ? WHERE id = ?"));
         bindFields(q, changed);
         q.addBindValue(toStoredTime(m_ws.now()));
         q.addBindValue(changed.id);

@@ -8,6 +8,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace bulkhead {
 
@@ -28,6 +29,8 @@ struct RiskDefinition {
     Level impact = Level::Moderate;
     int maxReduction = 2; // likelihood levels that full mitigation removes
     QList<RiskModifier> modifiers;
+    QStringList controls; // related NIST SP 800-53 rev5 controls, for reports
+    QString sp800_190Group; // image | registry | orchestrator | container | host_os, or empty
     QString sourceFile; // a user's file can add risks to the built-in catalogue
     SourcePosition position;
 };

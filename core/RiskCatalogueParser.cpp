@@ -13,6 +13,9 @@ const QRegularExpression kRiskIdPattern(QStringLiteral("^risk\\.[a-z0-9_]+$"));
 const QStringList kAreas
     = {QStringLiteral("architecture"), QStringLiteral("data"),    QStringLiteral("hosting"), QStringLiteral("provider"),
        QStringLiteral("operations"),   QStringLiteral("network"), QStringLiteral("content")};
+// The five risk groups of NIST SP 800-190 section 3.
+const QStringList kSp800_190Groups = {QStringLiteral("image"), QStringLiteral("registry"), QStringLiteral("orchestrator"),
+                                      QStringLiteral("container"), QStringLiteral("host_os")};
 
 std::optional<Level> readLevel(YamlReader &yaml, const YAML::Node &map, const char *key, const QString &what)
 {
@@ -73,7 +76,9 @@ std::optional<RiskCatalogue> readRiskCatalogue(const QString &file, const QStrin
             r.position = {YamlReader::line(node), YamlReader::column(node)};
             r.id = yaml.string(node, "id", QStringLiteral("a risk"), true).value_or(QString());
             const QString what = QStringLiteral("risk '%1'").arg(r.id);
-            yaml.checkKeys(node, {"id", "title", "description", "area", "likelihood", "impact", "max_reduction", "modifiers"}, what);
+            yaml.checkKeys(
+                node, {"id", "title", "description", "area", "likelihood", "impact", "max_reduction", "modifiers", "controls", "sp800_190"},
+                what);
             if (!r.id.isEmpty() && !kRiskIdPattern.match(r.id).hasMatch())
                 yaml.error(node["id"], QStringLiteral("risk id '%1' must look like risk.<name>").arg(r.id));
             if (ids.contains(r.id))
@@ -91,6 +96,12 @@ std::optional<RiskCatalogue> readRiskCatalogue(const QString &file, const QStrin
             if (r.maxReduction < 0 || r.maxReduction > 4)
                 yaml.error(node["max_reduction"],
                            QStringLiteral("%1 has max_reduction %2; it must be 0 to 4").arg(what).arg(r.maxReduction));
+            r.controls = yaml.stringList(node, "controls", what);
+            r.sp800_190Group = yaml.string(node, "sp800_190", what, false).value_or(QString());
+            if (!r.sp800_190Group.isEmpty() && !kSp800_190Groups.contains(r.sp800_190Group))
+                yaml.error(node["sp800_190"],
+                           QStringLiteral("%1 has unknown sp800_190 group '%2' (expected %3)")
+                               .arg(what, r.sp800_190Group, kSp800_190Groups.join(QStringLiteral(", "))));
             const YAML::Node modifiers = node["modifiers"];
             if (modifiers.IsDefined() && yaml.expectSequence(modifiers, QStringLiteral("'modifiers' of %1").arg(what)))
                 for (const auto &m : modifiers)

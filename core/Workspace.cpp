@@ -61,7 +61,7 @@ QString Workspace::defaultActor()
 
 Workspace::Workspace(QString path, QString connection, Options options)
     : m_path(std::move(path)), m_connection(std::move(connection)), m_actor(options.actor.isEmpty() ? defaultActor() : options.actor),
-      m_clock(std::move(options.clock))
+      m_clock(std::move(options.clock)), m_openedActor(m_actor), m_openedClock(m_clock)
 {
 }
 
@@ -77,6 +77,12 @@ Workspace::~Workspace()
 QDateTime Workspace::now() const
 {
     return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+}
+
+void Workspace::attributeTo(const QString &actor, Clock clock)
+{
+    m_actor = actor.isEmpty() ? m_openedActor : actor;
+    m_clock = clock ? std::move(clock) : m_openedClock;
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Options options)

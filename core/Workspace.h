@@ -42,6 +42,9 @@ public:
     const QString &path() const { return m_path; }
     const QString &actor() const { return m_actor; }
     QDateTime now() const;
+    // For replaying recorded work (the demo): later changes are attributed to `actor` at the
+    // times `clock` gives. An empty actor or clock restores the one the workspace was opened with.
+    void attributeTo(const QString &actor, Clock clock);
     int schemaVersion() const { return m_schemaVersion; }
     // Where the backup taken before the last upgrade went; empty if none was needed.
     const QString &lastUpgradeBackup() const { return m_upgradeBackup; }
@@ -62,6 +65,8 @@ private:
     QString m_connection;
     QString m_actor;
     Clock m_clock;
+    QString m_openedActor;
+    Clock m_openedClock;
     SqlDialect m_dialect;
     int m_schemaVersion = 0;
     QString m_upgradeBackup;

@@ -10,6 +10,7 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql
   libyaml-cpp-dev libpoco-dev catch2 libsqlite3-dev sqlite3
   xvfb xauth poppler-utils fonts-dejavu-core
+  python3 python3-yaml
 )
 
 missing=()

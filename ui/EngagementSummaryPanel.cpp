@@ -1,5 +1,6 @@
 #include "EngagementSummaryPanel.h"
 
+#include "AssessmentPeriod.h"
 #include "RiskLevelStyle.h"
 #include "StoredEngagement.h"
 
@@ -79,7 +80,8 @@ void EngagementSummaryPanel::showEngagement(const StoredEngagement *stored)
     }
     const Engagement &e = stored->engagement;
     const ScoreCard &card = stored->card;
-    m_title->setText(tr("%1 — %2").arg(e.client, e.system));
+    const QString period = assessmentPeriodText(e);
+    m_title->setText(period.isEmpty() ? tr("%1 — %2").arg(e.client, e.system) : tr("%1 — %2 (%3)").arg(e.client, e.system, period));
     m_details->setText(tr("%1 · %2 architecture · %3 infrastructure · FIPS 199 %4 (baseline %5) · assessor %6")
                            .arg(e.csp, e.architecture, e.infrastructure, e.impact, card.baseline, e.assessor));
     m_controls->setText(tr("Controls in baseline: %1 — satisfied %2, other than satisfied %3, not assessed %4")

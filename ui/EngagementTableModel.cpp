@@ -1,5 +1,6 @@
 #include "EngagementTableModel.h"
 
+#include "AssessmentPeriod.h"
 #include "RiskLevelStyle.h"
 
 #include <QBrush>
@@ -44,6 +45,7 @@ QVariant EngagementTableModel::data(const QModelIndex &index, int role) const
         case Client: return e.client;
         case System: return e.system;
         case Csp: return e.csp;
+        case Period: return assessmentPeriodText(e);
         case Architecture: return e.architecture == QLatin1String("hybrid") ? tr("Hybrid") : tr("Typical");
         case Status:
             switch (e.status) {
@@ -76,6 +78,7 @@ QVariant EngagementTableModel::headerData(int section, Qt::Orientation orientati
     case Client: return tr("Client");
     case System: return tr("System");
     case Csp: return tr("Cloud provider");
+    case Period: return tr("Assessment period");
     case Architecture: return tr("Architecture");
     case Status: return tr("Status");
     case Progress: return tr("Progress");

@@ -13,7 +13,7 @@ class EngagementTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { Id, Client, System, Csp, Architecture, Status, Progress, HighRisks, ColumnCount };
+    enum Column { Id, Client, System, Csp, Period, Architecture, Status, Progress, HighRisks, ColumnCount };
 
     explicit EngagementTableModel(QObject *parent = nullptr);
 

@@ -15,6 +15,7 @@ QString helpText()
                           "  engagement new --client C --system S --csp P --architecture typical|hybrid\n"
                           "                 [--impact low|moderate|high] [--infrastructure traditional|converged|hyperconverged]\n"
                           "                 [--service-model iaas|paas|saas|caas] [--assessor N] [--reviewer N]\n"
+                          "                 [--period-start YYYY-MM-DD] [--period-end YYYY-MM-DD]\n"
                           "                                        create an engagement; prints its id\n"
                           "  engagement list [--json]              list the workspace's engagements\n"
                           "  answer ENG QUESTION VALUE [--note T] [--method examine|interview|test] [--interviewee N]\n"

@@ -49,6 +49,14 @@ int newEngagement(Context &ctx, const Arguments &args)
     e.serviceModel = args.value(QStringLiteral("--service-model"), QStringLiteral("caas"));
     e.assessor = args.value(QStringLiteral("--assessor"), Workspace::defaultActor());
     e.reviewer = args.value(QStringLiteral("--reviewer"));
+    for (const auto &[option, date] :
+         {std::pair {QStringLiteral("--period-start"), &e.periodStart}, std::pair {QStringLiteral("--period-end"), &e.periodEnd}}) {
+        if (!args.has(option))
+            continue;
+        *date = QDate::fromString(args.value(option), Qt::ISODate);
+        if (!date->isValid())
+            return ctx.usage(QStringLiteral("%1 '%2' is not a date (YYYY-MM-DD)").arg(option, args.value(option)));
+    }
     const auto checks = {std::pair {e.architecture, &engagement_values::architectures}, std::pair {e.impact, &engagement_values::impacts},
                          std::pair {e.infrastructure, &engagement_values::infrastructures},
                          std::pair {e.serviceModel, &engagement_values::serviceModels}};
@@ -82,14 +90,22 @@ int listEngagements(Context &ctx, const Arguments &args)
         ctx.out.flush();
         return Success;
     }
-    ctx.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n")
-                   .arg(QStringLiteral("ID").rightJustified(4), QStringLiteral("CLIENT").leftJustified(28),
-                        QStringLiteral("SYSTEM").leftJustified(26), QStringLiteral("CSP").leftJustified(34),
-                        QStringLiteral("ARCH").leftJustified(8), QStringLiteral("STATUS"));
-    for (const auto &e : *all)
-        ctx.out << QStringLiteral("%1  %2 %3 %4 %5 %6\n")
-                       .arg(QString::number(e.id).rightJustified(4), e.client.leftJustified(28), e.system.leftJustified(26),
-                            e.csp.leftJustified(34), e.architecture.leftJustified(8), engagementStatusKey(e.status));
+    // Long names are cut with an ellipsis so the columns stay aligned; --json has them in full.
+    auto column = [](const QString &text, int width) {
+        return text.size() > width ? text.left(width - 1) + QChar(0x2026) : text.leftJustified(width);
+    };
+    ctx.out << QStringLiteral("%1  %2 %3 %4 %5 %6 %7\n")
+                   .arg(QStringLiteral("ID").rightJustified(4), column(QStringLiteral("CLIENT"), 26), column(QStringLiteral("SYSTEM"), 24),
+                        column(QStringLiteral("CSP"), 26), column(QStringLiteral("ARCH"), 7), column(QStringLiteral("PERIOD"), 22),
+                        QStringLiteral("STATUS"));
+    for (const auto &e : *all) {
+        const QString period = e.periodStart.isValid() || e.periodEnd.isValid()
+            ? QStringLiteral("%1..%2").arg(e.periodStart.toString(Qt::ISODate), e.periodEnd.toString(Qt::ISODate))
+            : QStringLiteral("-");
+        ctx.out << QStringLiteral("%1  %2 %3 %4 %5 %6 %7\n")
+                       .arg(QString::number(e.id).rightJustified(4), column(e.client, 26), column(e.system, 24), column(e.csp, 26),
+                            column(e.architecture, 7), column(period, 22), engagementStatusKey(e.status));
+    }
     ctx.out.flush();
     return Success;
 }
@@ -101,7 +117,8 @@ int runEngagement(Context &ctx, const QStringList &words)
     auto args = Arguments::parse(words,
                                  {QStringLiteral("--client"), QStringLiteral("--system"), QStringLiteral("--csp"),
                                   QStringLiteral("--architecture"), QStringLiteral("--impact"), QStringLiteral("--infrastructure"),
-                                  QStringLiteral("--service-model"), QStringLiteral("--assessor"), QStringLiteral("--reviewer")},
+                                  QStringLiteral("--service-model"), QStringLiteral("--assessor"), QStringLiteral("--reviewer"),
+                                  QStringLiteral("--period-start"), QStringLiteral("--period-end")},
                                  {QStringLiteral("--json")});
     if (!args)
         return ctx.usage(args.error().message);

@@ -84,44 +84,44 @@ TEST_CASE("a user questionnaire replaces a built-in one only with a higher versi
 {
     SECTION("the same version is refused")
     {
-        checkRefused("architecture_v1.yaml",
+        checkRefused("architecture_same_version.yaml",
                      {{1, 1,
-                       "questionnaire 'architecture' version 1 is already loaded from :/questionnaires/architecture.yaml; give this file a "
+                       "questionnaire 'architecture' version 2 is already loaded from :/questionnaires/architecture.yaml; give this file a "
                        "higher version to replace it"}},
                      nullptr);
         ContentLibrary lib = library();
-        (void)lib.addFiles({fixture("architecture_v1.yaml")});
-        CHECK(lib.questionnaire(QStringLiteral("architecture"))->version == 1);
+        (void)lib.addFiles({fixture("architecture_same_version.yaml")});
+        CHECK(lib.questionnaire(QStringLiteral("architecture"))->version == 2);
         CHECK(lib.questionnaire(QStringLiteral("architecture"))->sourceFile == QStringLiteral(":/questionnaires/architecture.yaml"));
     }
     SECTION("a higher version replaces it")
     {
         ContentLibrary lib = library();
         const int builtInCount = lib.questionnaire(QStringLiteral("architecture"))->questionCount();
-        REQUIRE(builtInCount != 4);
-        const QString path = fixture("architecture_v2.yaml");
+        REQUIRE(builtInCount != 5);
+        const QString path = fixture("architecture_newer.yaml");
         const QList<Error> errors = lib.addFiles({path});
         INFO(describe(errors));
         REQUIRE(errors.isEmpty());
-        CHECK(lib.questionnaires().size() == 1);
+        CHECK(lib.questionnaires().size() == 7);
         const Questionnaire *arch = lib.questionnaire(QStringLiteral("architecture"));
         REQUIRE(arch != nullptr);
-        CHECK(arch->version == 2);
+        CHECK(arch->version == 3);
         CHECK(arch->sourceFile == path);
-        CHECK(arch->questionCount() == 4);
-        CHECK(lib.allQuestions().size() == 4);
+        CHECK(arch->questionCount() == 5);
+        CHECK(lib.allQuestions().size() == builtIn().library.allQuestions().size() - builtInCount + 5);
         CHECK(lib.question(QStringLiteral("arch.access.accounts")) == nullptr);
         REQUIRE(lib.question(QStringLiteral("arch.host.hardening")) != nullptr);
         CHECK(lib.question(QStringLiteral("arch.host.hardening"))->controls == QStringList {QStringLiteral("CM-6")});
         CHECK(validateContent(lib).isEmpty());
 
-        // Now version 2 is loaded: adding it again is refused.
+        // Now version 3 is loaded: adding it again is refused.
         const QList<Error> again = lib.addFiles({path});
         REQUIRE(again.size() == 1);
         CHECK_THAT(again.at(0).message.toStdString(),
                    Catch::Matchers::Contains(
-                       QStringLiteral("questionnaire 'architecture' version 2 is already loaded from %1").arg(path).toStdString()));
-        CHECK(lib.questionnaire(QStringLiteral("architecture"))->questionCount() == 4);
+                       QStringLiteral("questionnaire 'architecture' version 3 is already loaded from %1").arg(path).toStdString()));
+        CHECK(lib.questionnaire(QStringLiteral("architecture"))->questionCount() == 5);
     }
 }
 
@@ -132,11 +132,11 @@ TEST_CASE("a replacement that breaks references elsewhere is refused", "[content
     SECTION("risk modifiers read facts that only the dropped questions set")
     {
         ContentLibrary lib = library();
-        const QList<Error> errors = lib.addFiles({fixture("architecture_v2_drops_facts.yaml")});
+        const QList<Error> errors = lib.addFiles({fixture("architecture_newer_drops_facts.yaml")});
         INFO(describe(errors));
         INFO("validateContent afterwards: " << describe(validateContent(lib)));
         CHECK_FALSE(errors.isEmpty());
-        CHECK(lib.questionnaire(QStringLiteral("architecture"))->version == 1);
+        CHECK(lib.questionnaire(QStringLiteral("architecture"))->version == 2);
         CHECK(validateContent(lib).isEmpty());
     }
     SECTION("another user questionnaire reads a dropped question")
@@ -147,11 +147,11 @@ TEST_CASE("a replacement that breaks references elsewhere is refused", "[content
         REQUIRE(first.isEmpty());
         REQUIRE(lib.questionnaire(QStringLiteral("bx_reads_builtin")) != nullptr);
 
-        const QList<Error> errors = lib.addFiles({fixture("architecture_v2.yaml")});
+        const QList<Error> errors = lib.addFiles({fixture("architecture_newer.yaml")});
         INFO(describe(errors));
         INFO("validateContent afterwards: " << describe(validateContent(lib)));
         CHECK_FALSE(errors.isEmpty());
-        CHECK(lib.questionnaire(QStringLiteral("architecture"))->version == 1);
+        CHECK(lib.questionnaire(QStringLiteral("architecture"))->version == 2);
         CHECK(validateContent(lib).isEmpty());
     }
 }
@@ -164,7 +164,8 @@ TEST_CASE("user risks add to the catalogue but cannot redefine a risk", "[conten
         const QList<Error> errors = lib.addFiles({fixture("risks_new.yaml")});
         INFO(describe(errors));
         REQUIRE(errors.isEmpty());
-        CHECK(lib.risks().risks.size() == 10);
+        const qsizetype builtInRisks = builtIn().library.risks().risks.size();
+        CHECK(lib.risks().risks.size() == builtInRisks + 1);
         const RiskDefinition *r = lib.risks().risk(QStringLiteral("risk.bx_registry"));
         REQUIRE(r != nullptr);
         CHECK(r->title == QStringLiteral("Images pulled from an untrusted registry"));
@@ -175,8 +176,8 @@ TEST_CASE("user risks add to the catalogue but cannot redefine a risk", "[conten
         REQUIRE(r->modifiers.size() == 1);
         CHECK(r->modifiers.at(0).when.references() == QStringList {QStringLiteral("fact.orchestration")});
         CHECK(lib.risks().risk(QStringLiteral("risk.access_control")) != nullptr);
-        CHECK(lib.risks().risks.at(9).id == QStringLiteral("risk.bx_registry"));
-        CHECK(lib.questionnaires().size() == 1);
+        CHECK(lib.risks().risks.last().id == QStringLiteral("risk.bx_registry"));
+        CHECK(lib.questionnaires().size() == builtIn().library.questionnaires().size());
     }
     SECTION("redefining risk.access_control refuses the whole file")
     {

@@ -88,8 +88,9 @@ TEST_CASE("Engagements are created with their fields and listed in order")
     CHECK(all->at(0).status == EngagementStatus::Draft);
     CHECK(all->at(0).createdAt == QDateTime(QDate(2026, 2, 3), QTime(9, 0), Qt::UTC));
     CHECK(all->at(1).baseline() == Baseline::Low);
-    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM engagement_questionnaire")) == 2); // one questionnaire each
-    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM questionnaire_version")) == 1); // stored once
+    REQUIRE(builtIn().questionnaires().size() == 7);
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM engagement_questionnaire")) == 14); // seven questionnaires each
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM questionnaire_version")) == 7); // each stored once
 }
 
 TEST_CASE("Invalid engagement fields are refused")
@@ -119,7 +120,7 @@ TEST_CASE("Answers are validated, revised and durable when save returns")
     CHECK(first->status == ImplementationStatus::Partial);
     CHECK(first->answeredBy == QStringLiteral("d.whitfield"));
     CHECK(first->questionnaireKey == QStringLiteral("architecture"));
-    CHECK(first->questionnaireVersion == 1);
+    CHECK(first->questionnaireVersion == 2);
     auto second = save(*ws, id, QStringLiteral("arch.host.hardening"), QStringLiteral("yes"));
     REQUIRE(second.ok());
     CHECK(second->revision == 2);
@@ -237,14 +238,15 @@ TEST_CASE("Workflow: draft, in review, approved; approval freezes; reopen needs 
     QStringList actions;
     for (const auto &e : *events)
         actions << e.action;
+    const QStringList pins(7, QStringLiteral("questionnaire.pin")); // one per built-in questionnaire
     CHECK(actions
-          == QStringList {QStringLiteral("engagement.create"), QStringLiteral("questionnaire.pin"), QStringLiteral("answer.save"),
-                          QStringLiteral("engagement.submit"), QStringLiteral("engagement.approve"), QStringLiteral("engagement.reopen"),
-                          QStringLiteral("answer.save"), QStringLiteral("engagement.update")});
-    CHECK(events->at(5).after.contains(QStringLiteral("Client supplied the 2026 restore test report.")));
-    CHECK(events->at(6).before.contains(QStringLiteral("\"value\":\"yes\"")));
-    CHECK(events->at(6).after.contains(QStringLiteral("\"value\":\"no\"")));
-    CHECK(events->at(6).actor == QStringLiteral("d.whitfield"));
+          == QStringList {QStringLiteral("engagement.create")} + pins
+              + QStringList {QStringLiteral("answer.save"), QStringLiteral("engagement.submit"), QStringLiteral("engagement.approve"),
+                             QStringLiteral("engagement.reopen"), QStringLiteral("answer.save"), QStringLiteral("engagement.update")});
+    CHECK(events->at(11).after.contains(QStringLiteral("Client supplied the 2026 restore test report.")));
+    CHECK(events->at(12).before.contains(QStringLiteral("\"value\":\"yes\"")));
+    CHECK(events->at(12).after.contains(QStringLiteral("\"value\":\"no\"")));
+    CHECK(events->at(12).actor == QStringLiteral("d.whitfield"));
 }
 
 TEST_CASE("The database itself refuses changes to an approved engagement")
@@ -286,11 +288,11 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
     auto clean = trail.verify();
     REQUIRE(clean.ok());
     CHECK(clean->ok());
-    CHECK(clean->eventsChecked == 5); // create, pin, three answers
+    CHECK(clean->eventsChecked == 11); // create, seven pins, three answers (events 9, 10 and 11)
     auto events = trail.events();
-    REQUIRE(events->size() == 5);
+    REQUIRE(events->size() == 11);
     CHECK(events->at(0).prevHash == QString(64, QLatin1Char('0')));
-    for (int i = 1; i < 5; ++i)
+    for (int i = 1; i < 11; ++i)
         CHECK(events->at(i).prevHash == events->at(i - 1).hash);
     CHECK(AuditTrail::computeHash(events->at(3)) == events->at(3).hash);
 
@@ -299,13 +301,13 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
     {
         REQUIRE(test::sqliteShell(path,
                                   QStringLiteral("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET after_state = "
-                                                 "replace(after_state, 'partial', 'yes') WHERE id = 4;"))
+                                                 "replace(after_state, 'partial', 'yes') WHERE id = 10;"))
                 == 0);
         auto v = trail.verify();
         REQUIRE(v.ok());
-        CHECK(v->firstBrokenEvent == 4);
-        CHECK(v->eventsChecked == 4);
-        CHECK(v->problem == QStringLiteral("event 4 was changed after it was written (its hash does not match its content)"));
+        CHECK(v->firstBrokenEvent == 10);
+        CHECK(v->eventsChecked == 10);
+        CHECK(v->problem == QStringLiteral("event 10 was changed after it was written (its hash does not match its content)"));
     }
     SECTION("an edited event whose hash was recomputed breaks the link of the next one")
     {
@@ -324,19 +326,19 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
     }
     SECTION("the last event removed")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 5;")) == 0);
+        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 11;")) == 0);
         auto v = trail.verify();
-        CHECK(v->firstBrokenEvent == 5);
+        CHECK(v->firstBrokenEvent == 11);
         CHECK(v->problem
-              == QStringLiteral("the trail ends at event 4, but event 5 was recorded as its last: events were removed from the end"));
+              == QStringLiteral("the trail ends at event 10, but event 11 was recorded as its last: events were removed from the end"));
     }
     SECTION("the last event removed and the recorded end forged to match")
     {
-        REQUIRE(
-            test::sqliteShell(path,
-                              QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 5; "
-                                             "UPDATE audit_head SET last_id = 4, last_hash = (SELECT hash FROM audit_event WHERE id = 4);"))
-            == 0);
+        REQUIRE(test::sqliteShell(
+                    path,
+                    QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 11; "
+                                   "UPDATE audit_head SET last_id = 10, last_hash = (SELECT hash FROM audit_event WHERE id = 10);"))
+                == 0);
         auto v = trail.verify();
         CHECK_FALSE(v->ok());
         CHECK_FALSE(v->firstBrokenEvent.has_value());
@@ -368,49 +370,49 @@ TEST_CASE("An engagement keeps the questionnaire version it was answered under")
     const qint64 id = create(*ws);
     REQUIRE(save(*ws, id, QStringLiteral("arch.host.os_placement"), QStringLiteral("ad_hoc")).ok());
 
-    // Version 2 of the library changes the option's meaning: 'ad_hoc' is now fully implemented,
+    // Version 3 of the library changes the option's meaning: 'ad_hoc' is now fully implemented,
     // and 'separated' is gone.
-    const ContentLibrary &v1 = builtIn();
-    QString text = v1.questionnaire(QStringLiteral("architecture"))->yamlText;
-    text.replace(QStringLiteral("version: 1"), QStringLiteral("version: 2"));
+    const ContentLibrary &v2 = builtIn();
+    QString text = v2.questionnaire(QStringLiteral("architecture"))->yamlText;
+    text.replace(QStringLiteral("version: 2"), QStringLiteral("version: 3"));
     const qsizetype adHoc = text.indexOf(QStringLiteral("value: ad_hoc"));
     REQUIRE(adHoc > 0);
     const qsizetype status = text.indexOf(QStringLiteral("status: partial"), adHoc);
     REQUIRE(status > adHoc);
     text.replace(status, 15, QStringLiteral("status: implemented"));
-    ContentLibrary v2 = v1;
-    const auto problems = v2.addText(QStringLiteral("architecture-v2.yaml"), text, ContentLibrary::Replace::NewerVersionOnly);
+    ContentLibrary v3 = v2;
+    const auto problems = v3.addText(QStringLiteral("architecture-v3.yaml"), text, ContentLibrary::Replace::NewerVersionOnly);
     INFO((problems.isEmpty() ? QString() : problems.first().toString()).toStdString());
     REQUIRE(problems.isEmpty());
-    REQUIRE(v2.questionnaire(QStringLiteral("architecture"))->version == 2);
-    REQUIRE(v2.question(QStringLiteral("arch.host.os_placement"))->statusOf(QStringLiteral("ad_hoc")) == ImplementationStatus::Implemented);
+    REQUIRE(v3.questionnaire(QStringLiteral("architecture"))->version == 3);
+    REQUIRE(v3.question(QStringLiteral("arch.host.os_placement"))->statusOf(QStringLiteral("ad_hoc")) == ImplementationStatus::Implemented);
 
-    // The old engagement still scores and validates under version 1.
-    auto content = QuestionnairePins(*ws).contentFor(id, v2);
+    // The old engagement still scores and validates under version 2.
+    auto content = QuestionnairePins(*ws).contentFor(id, v3);
     REQUIRE(content.ok());
-    CHECK(content->questionnaire(QStringLiteral("architecture"))->version == 1);
+    CHECK(content->questionnaire(QStringLiteral("architecture"))->version == 2);
     CHECK(content->question(QStringLiteral("arch.host.os_placement"))->statusOf(QStringLiteral("ad_hoc")) == ImplementationStatus::Partial);
-    auto again = save(*ws, id, QStringLiteral("arch.host.os_placement"), QStringLiteral("ad_hoc"), v2);
+    auto again = save(*ws, id, QStringLiteral("arch.host.os_placement"), QStringLiteral("ad_hoc"), v3);
     REQUIRE(again.ok());
     CHECK(again->status == ImplementationStatus::Partial);
-    CHECK(again->questionnaireVersion == 1);
-    auto scored = loadAndScore(*ws, v2, id);
+    CHECK(again->questionnaireVersion == 2);
+    auto scored = loadAndScore(*ws, v3, id);
     REQUIRE(scored.ok());
     for (const auto &c : scored->card.controls)
         if (c.id == QStringLiteral("CM-8"))
             CHECK(c.result == ControlDetermination::OtherThanSatisfied);
 
-    // A new engagement starts on version 2.
-    auto fresh = EngagementStore(*ws).create(sample(), v2);
+    // A new engagement starts on version 3.
+    auto fresh = EngagementStore(*ws).create(sample(), v3);
     REQUIRE(fresh.ok());
     auto pins = QuestionnairePins(*ws).pinned(*fresh);
     REQUIRE(pins.ok());
-    CHECK(pins->value(QStringLiteral("architecture")).version == 2);
-    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM questionnaire_version")) == 2);
-    auto freshAnswer = save(*ws, *fresh, QStringLiteral("arch.host.os_placement"), QStringLiteral("ad_hoc"), v2);
+    CHECK(pins->value(QStringLiteral("architecture")).version == 3);
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM questionnaire_version")) == 8);
+    auto freshAnswer = save(*ws, *fresh, QStringLiteral("arch.host.os_placement"), QStringLiteral("ad_hoc"), v3);
     REQUIRE(freshAnswer.ok());
     CHECK(freshAnswer->status == ImplementationStatus::Implemented);
-    CHECK(freshAnswer->questionnaireVersion == 2);
+    CHECK(freshAnswer->questionnaireVersion == 3);
 }
 
 TEST_CASE("Rows cannot be moved into an approved engagement, nor its pins or stored questionnaires changed")
@@ -507,17 +509,17 @@ TEST_CASE("audit verify finds records changed around the trail")
                     "DROP TRIGGER questionnaire_version_no_update; "
                     "UPDATE questionnaire_version SET yaml_text = replace(yaml_text, 'controls: [CM-2, CM-6, CM-7]', 'controls: [AC-2]')"))
             == 0);
-        CHECK(problem() == QStringLiteral("the stored text of questionnaire 'architecture' version 1 does not match its SHA-256"));
+        CHECK(problem() == QStringLiteral("the stored text of questionnaire 'architecture' version 2 does not match its SHA-256"));
         // Scoring refuses the changed text rather than using it, once the library has moved on.
-        ContentLibrary v2 = builtIn();
+        ContentLibrary v3 = builtIn();
         QString text = builtIn().questionnaire(QStringLiteral("architecture"))->yamlText;
-        text.replace(QStringLiteral("version: 1"), QStringLiteral("version: 2"));
-        REQUIRE(v2.addText(QStringLiteral("v2.yaml"), text, ContentLibrary::Replace::NewerVersionOnly).isEmpty());
-        auto content = QuestionnairePins(*ws).contentFor(id, v2);
+        text.replace(QStringLiteral("version: 2"), QStringLiteral("version: 3"));
+        REQUIRE(v3.addText(QStringLiteral("v3.yaml"), text, ContentLibrary::Replace::NewerVersionOnly).isEmpty());
+        auto content = QuestionnairePins(*ws).contentFor(id, v3);
         REQUIRE_FALSE(content.ok());
         CHECK(content.error().message
               == QStringLiteral(
-                  "the stored text of questionnaire 'architecture' version 1 does not match its SHA-256; it was changed outside Bulkhead"));
+                  "the stored text of questionnaire 'architecture' version 2 does not match its SHA-256; it was changed outside Bulkhead"));
     }
 }
 

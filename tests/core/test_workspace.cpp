@@ -2,11 +2,14 @@
 // workspace of this version or older is refused with a clear message and left byte-for-byte
 // as it was; an older one is backed up before it is upgraded.
 #include "AuditTrail.h"
+#include "EngagementJson.h"
+#include "EngagementStore.h"
 #include "SchemaMigrations.h"
 #include "TestSupport.h"
 #include "Workspace.h"
 
 #include <QFile>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 
@@ -43,11 +46,11 @@ TEST_CASE("A new workspace is durable, checked and versioned")
     CHECK(pragma(*ws, QStringLiteral("busy_timeout")).toInt() == 10000);
     CHECK(pragma(*ws, QStringLiteral("application_id")).toInt() == 0x42484B44);
     CHECK(ws->schemaVersion() == schema::currentVersion());
-    CHECK(schema::currentVersion() == 4);
+    CHECK(schema::currentVersion() == 5);
     QSqlQuery q = ws->query();
     REQUIRE(q.exec(QStringLiteral("SELECT version FROM schema_version")));
     REQUIRE(q.next());
-    CHECK(q.value(0).toInt() == 4);
+    CHECK(q.value(0).toInt() == 5);
     CHECK(ws->lastUpgradeBackup().isEmpty());
 }
 
@@ -116,7 +119,7 @@ TEST_CASE("A workspace from a newer Bulkhead is refused and left unchanged")
         error
         == path
             + QStringLiteral(
-                ": the workspace was written by a newer Bulkhead (schema version 99; this program knows up to 4); it was left unchanged"));
+                ": the workspace was written by a newer Bulkhead (schema version 99; this program knows up to 5); it was left unchanged"));
     CHECK(test::readBytes(path) == before);
 }
 
@@ -140,7 +143,7 @@ TEST_CASE("An older workspace is backed up, then upgraded one step at a time")
     WorkspaceOptions later;
     later.clock = v1.clock;
     auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), later);
-    CHECK(ws->schemaVersion() == 4);
+    CHECK(ws->schemaVersion() == 5);
     CHECK(ws->lastUpgradeBackup() == path + QStringLiteral(".schema-1-backup-20260504-030201"));
     QSqlQuery q = ws->query();
     REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")));
@@ -198,7 +201,7 @@ TEST_CASE("Upgrading to step 3 records the end of an existing audit trail")
         }
     }
     auto ws = test::openWorkspace(dir);
-    CHECK(ws->schemaVersion() == 4);
+    CHECK(ws->schemaVersion() == 5);
     QSqlQuery q = ws->query();
     REQUIRE(q.exec(QStringLiteral("SELECT last_id FROM audit_head")));
     REQUIRE(q.next());
@@ -220,4 +223,47 @@ TEST_CASE("Schema files split into statements, trigger bodies kept whole")
     CHECK(statements.at(1).endsWith(QStringLiteral("END")));
     CHECK(statements.at(1).contains(QStringLiteral("RAISE(ABORT, 'no');")));
     CHECK(statements.at(2) == QStringLiteral("CREATE INDEX i ON a (x)"));
+}
+
+TEST_CASE("Upgrading to step 5 gives existing engagements an empty assessment period")
+{
+    QTemporaryDir dir;
+    WorkspaceOptions v4;
+    v4.schemaVersion = 4;
+    {
+        auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), v4);
+        QSqlQuery q = ws->query();
+        // An engagement as a step-4 program wrote it: no period columns yet.
+        REQUIRE(q.exec(QStringLiteral(
+            "INSERT INTO engagement (client, system_name, csp, service_model, architecture, infrastructure, impact, baseline, "
+            "assessor, reviewer, status, created_at, updated_at) VALUES ('Old Client', 'Old System', 'Old CSP', 'caas', 'typical', "
+            "'traditional', 'low', 'low', '', '', 'draft', '2026-01-05T08:00:00.000Z', '2026-01-05T08:00:00.000Z')")));
+        CHECK_FALSE(q.exec(QStringLiteral("SELECT period_start FROM engagement")));
+    }
+    auto ws = test::openWorkspace(dir);
+    CHECK(ws->schemaVersion() == 5);
+    auto old = EngagementStore(*ws).get(1);
+    REQUIRE(old.ok());
+    CHECK(old->client == QStringLiteral("Old Client"));
+    CHECK(old->periodStart.isNull());
+    CHECK(old->periodEnd.isNull());
+    // Without a period the record's JSON, and so any content hash over it, is what step 4 gave.
+    const QJsonObject json = toJson(*old);
+    CHECK_FALSE(json.contains(QStringLiteral("period_start")));
+    CHECK_FALSE(json.contains(QStringLiteral("period_end")));
+
+    Engagement dated = *old;
+    dated.periodStart = QDate(2026, 1, 5);
+    dated.periodEnd = QDate(2026, 1, 16);
+    REQUIRE(EngagementStore(*ws).update(dated).ok());
+    auto reread = EngagementStore(*ws).get(1);
+    REQUIRE(reread.ok());
+    CHECK(reread->periodStart == QDate(2026, 1, 5));
+    CHECK(reread->periodEnd == QDate(2026, 1, 16));
+    CHECK(toJson(*reread).value(QStringLiteral("period_end")).toString() == QStringLiteral("2026-01-16"));
+
+    dated.periodEnd = QDate(2026, 1, 2);
+    const Status backwards = EngagementStore(*ws).update(dated);
+    REQUIRE_FALSE(backwards.ok());
+    CHECK(backwards.error().message == QStringLiteral("the assessment period ends (2026-01-02) before it starts (2026-01-05)"));
 }
