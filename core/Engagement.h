@@ -30,6 +30,9 @@ struct Engagement {
     // Fieldwork dates; null when not yet known. They tell repeat assessments of one system apart.
     QDate periodStart;
     QDate periodEnd;
+    // The name of an imported baseline (BaselineProfiles) used instead of the built-in one;
+    // empty: the built-in baseline the FIPS 199 level selects.
+    QString baselineProfile;
     EngagementStatus status = EngagementStatus::Draft;
     QDateTime createdAt;
     QDateTime updatedAt;

@@ -20,11 +20,13 @@ QJsonObject toJson(const Engagement &e)
         {QStringLiteral("reviewer"), e.reviewer},
         {QStringLiteral("status"), engagementStatusKey(e.status)},
     };
-    // Only when set: content hashes of engagements approved before the period existed stay valid.
+    // Only when set: content hashes of engagements approved before these fields existed stay valid.
     if (e.periodStart.isValid())
         json.insert(QStringLiteral("period_start"), e.periodStart.toString(Qt::ISODate));
     if (e.periodEnd.isValid())
         json.insert(QStringLiteral("period_end"), e.periodEnd.toString(Qt::ISODate));
+    if (!e.baselineProfile.isEmpty())
+        json.insert(QStringLiteral("baseline_profile"), e.baselineProfile);
     return json;
 }
 

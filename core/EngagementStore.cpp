@@ -2,6 +2,7 @@
 
 #include "AnswerStore.h"
 #include "AuditTrail.h"
+#include "BaselineProfiles.h"
 #include "ContentLibrary.h"
 #include "EngagementJson.h"
 #include "QuestionnairePins.h"
@@ -21,7 +22,7 @@ namespace {
 
 const QString kSelect
     = QStringLiteral("SELECT id, client, system_name, csp, service_model, architecture, infrastructure, impact, assessor, reviewer, "
-                     "status, approved_hash, created_at, updated_at, period_start, period_end FROM engagement");
+                     "status, approved_hash, created_at, updated_at, period_start, period_end, baseline_profile FROM engagement");
 
 Engagement readEngagement(const QSqlQuery &q)
 {
@@ -42,6 +43,7 @@ Engagement readEngagement(const QSqlQuery &q)
     e.updatedAt = fromStoredTime(q.value(13).toString());
     e.periodStart = QDate::fromString(q.value(14).toString(), Qt::ISODate);
     e.periodEnd = QDate::fromString(q.value(15).toString(), Qt::ISODate);
+    e.baselineProfile = q.value(16).toString();
     return e;
 }
 
@@ -73,7 +75,7 @@ Status checkFields(const Engagement &e)
 
 void normalise(Engagement &e)
 {
-    for (QString *field : {&e.client, &e.system, &e.csp, &e.assessor, &e.reviewer})
+    for (QString *field : {&e.client, &e.system, &e.csp, &e.assessor, &e.reviewer, &e.baselineProfile})
         *field = field->trimmed();
 }
 
@@ -91,6 +93,8 @@ void bindFields(QSqlQuery &q, const Engagement &e)
     q.addBindValue(sqlText(e.reviewer));
     q.addBindValue(sqlText(e.periodStart.toString(Qt::ISODate)));
     q.addBindValue(sqlText(e.periodEnd.toString(Qt::ISODate)));
+    // NULL, not '', when there is none: the column refers to baseline_profile.
+    q.addBindValue(e.baselineProfile.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(e.baselineProfile));
 }
 
 QString entityOf(qint64 id)
@@ -100,6 +104,16 @@ QString entityOf(qint64 id)
 
 } // namespace
 
+Status EngagementStore::checkProfile(const Engagement &e) const
+{
+    if (e.baselineProfile.isEmpty())
+        return {};
+    auto profile = BaselineProfiles(m_ws).get(e.baselineProfile);
+    if (!profile)
+        return profile.error();
+    return {};
+}
+
 Result<qint64> EngagementStore::create(Engagement e, const ContentLibrary &library)
 {
     normalise(e); // what is stored is what is audited
@@ -108,11 +122,13 @@ Result<qint64> EngagementStore::create(Engagement e, const ContentLibrary &libra
     qint64 id = 0;
     const QString now = toStoredTime(m_ws.now());
     auto done = m_ws.write([&]() -> Status {
+        if (auto profile = checkProfile(e); !profile)
+            return profile;
         QSqlQuery q = m_ws.query();
         q.prepare(QStringLiteral(
             "INSERT INTO engagement (client, system_name, csp, service_model, architecture, infrastructure, impact, baseline, "
-            "assessor, reviewer, period_start, period_end, status, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id"));
+            "assessor, reviewer, period_start, period_end, baseline_profile, status, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) RETURNING id"));
         bindFields(q, e);
         q.addBindValue(now);
         q.addBindValue(now);
@@ -181,10 +197,12 @@ Status EngagementStore::update(const Engagement &requested)
             return before.error();
         if (auto editable = checkEditable(changed.id); !editable)
             return editable;
+        if (auto profile = checkProfile(changed); !profile)
+            return profile;
         QSqlQuery q = m_ws.query();
         q.prepare(QStringLiteral("UPDATE engagement SET client = ?, system_name = ?, csp = ?, service_model = ?, architecture = ?, "
                                  "infrastructure = ?, impact = ?, baseline = ?, assessor = ?, reviewer = ?, period_start = ?, "
-                                 "period_end = ?, updated_at = ? WHERE id = ?"));
+                                 "period_end = ?, baseline_profile = ?, updated_at = ? WHERE id = ?"));
         bindFields(q, changed);
         q.addBindValue(toStoredTime(m_ws.now()));
         q.addBindValue(changed.id);

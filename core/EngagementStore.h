@@ -37,6 +37,8 @@ public:
     Status checkEditable(qint64 id) const;
 
 private:
+    // An error unless the engagement's imported baseline, if it names one, is in the workspace.
+    Status checkProfile(const Engagement &engagement) const;
     Status transition(qint64 id, EngagementStatus from1, std::optional<EngagementStatus> from2, EngagementStatus to, const QString &action,
                       const QString &reason);
 

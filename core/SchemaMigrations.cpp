@@ -18,9 +18,13 @@ struct Step {
     const char *resource;
 };
 constexpr Step kSteps[] = {
-    {1, ":/schema/common/001-initial.sql"},           {2, ":/schema/{engine}/002-approval-freeze.sql"},
-    {3, ":/schema/common/003-audit-head.sql"},        {4, ":/schema/{engine}/004-freeze-hardening.sql"},
+    {1, ":/schema/common/001-initial.sql"},
+    {2, ":/schema/{engine}/002-approval-freeze.sql"},
+    {3, ":/schema/common/003-audit-head.sql"},
+    {4, ":/schema/{engine}/004-freeze-hardening.sql"},
     {5, ":/schema/common/005-assessment-period.sql"},
+    {6, ":/schema/common/006-baseline-profiles.sql"},
+    {7, ":/schema/{engine}/007-baseline-profiles-frozen.sql"},
 };
 
 } // namespace

@@ -45,7 +45,7 @@ public:
     {
         ScoreCard card;
         card.engagementId = m_in.engagement.id;
-        card.baseline = baselineKey(m_in.engagement.baseline());
+        card.baseline = baselineName();
         card.scoringRules = scoringRulesVersion();
         for (const auto *q : m_content.allQuestions()) {
             if (!q->isScored() || !m_facts.isVisible(q->id))
@@ -67,11 +67,21 @@ private:
         return it == m_answers.constEnd() ? nullptr : &*it;
     }
 
+    // The imported baseline's name, or the built-in baseline's level ("moderate").
+    QString baselineName() const
+    {
+        return m_in.engagement.baselineProfile.isEmpty() ? baselineKey(m_in.engagement.baseline()) : m_in.engagement.baselineProfile;
+    }
+
+    bool inScope(const ControlDefinition &c) const
+    {
+        return m_in.engagement.baselineProfile.isEmpty() ? c.inBaseline(m_in.engagement.baseline()) : m_in.profileControls.contains(c.id);
+    }
+
     void scoreControls(ScoreCard &card)
     {
-        const Baseline baseline = m_in.engagement.baseline();
         for (const auto &c : m_content.controls().controls()) {
-            if (!c.inBaseline(baseline))
+            if (!inScope(c))
                 continue;
             ControlResult r {c.id, c.family, c.title, ControlDetermination::NotAssessed, {}, {}};
             const auto questions = m_questionsByControl.value(c.id);
@@ -109,9 +119,9 @@ private:
                 r.result = ControlDetermination::NotApplicable;
                 r.reasons = okReasons;
             } else {
-                r.reasons << (questions.isEmpty() ? QStringLiteral("in the %1 baseline, but no question in this engagement assesses it")
-                                                        .arg(baselineKey(baseline))
-                                                  : QStringLiteral("%1 question(s) assess it; none answered yet").arg(questions.size()));
+                r.reasons << (questions.isEmpty()
+                                  ? QStringLiteral("in the %1 baseline, but no question in this engagement assesses it").arg(baselineName())
+                                  : QStringLiteral("%1 question(s) assess it; none answered yet").arg(questions.size()));
             }
             card.controls.append(std::move(r));
         }

@@ -9,6 +9,7 @@
 
 #include <QList>
 #include <QMap>
+#include <QSet>
 
 namespace bulkhead {
 
@@ -25,6 +26,9 @@ struct ScoringInput {
     QList<Answer> answers;
     QList<RiskOverride> overrides;
     PoamPolicy poamPolicy;
+    // The controls of the imported baseline the engagement uses (BaselineProfile::inScope);
+    // ignored unless engagement.baselineProfile names one.
+    QSet<QString> profileControls;
 };
 
 // The version of the rules below; reports cite it so a reader knows how results were reached.

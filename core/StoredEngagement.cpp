@@ -1,6 +1,7 @@
 #include "StoredEngagement.h"
 
 #include "AnswerStore.h"
+#include "BaselineProfiles.h"
 #include "EngagementStore.h"
 #include "QuestionnairePins.h"
 
@@ -26,7 +27,13 @@ Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary
     if (!overrides)
         return overrides.error();
     stored.overrides = *overrides;
-    ScoringInput input {&stored.content, stored.engagement, stored.answers, stored.overrides, policy};
+    ScoringInput input {&stored.content, stored.engagement, stored.answers, stored.overrides, policy, {}};
+    if (!stored.engagement.baselineProfile.isEmpty()) {
+        auto profile = BaselineProfiles(workspace).get(stored.engagement.baselineProfile);
+        if (!profile)
+            return profile.error();
+        input.profileControls = profile->inScope(stored.content.controls());
+    }
     stored.card = scoreEngagement(input);
     return stored;
 }

@@ -15,7 +15,7 @@ QString helpText()
                           "  engagement new --client C --system S --csp P --architecture typical|hybrid\n"
                           "                 [--impact low|moderate|high] [--infrastructure traditional|converged|hyperconverged]\n"
                           "                 [--service-model iaas|paas|saas|caas] [--assessor N] [--reviewer N]\n"
-                          "                 [--period-start YYYY-MM-DD] [--period-end YYYY-MM-DD]\n"
+                          "                 [--period-start YYYY-MM-DD] [--period-end YYYY-MM-DD] [--baseline NAME]\n"
                           "                                        create an engagement; prints its id\n"
                           "  engagement list [--json]              list the workspace's engagements\n"
                           "  answer ENG QUESTION VALUE [--note T] [--method examine|interview|test] [--interviewee N]\n"
@@ -27,6 +27,8 @@ QString helpText()
                           "                                        move an engagement through review; reopen needs a reason\n"
                           "  audit verify [ENG]                    check the audit trail's hash chain\n"
                           "  oscal inspect catalog|profile FILE    read an OSCAL catalog or profile (JSON) and count its controls\n"
+                          "  baseline import FILE --name NAME      keep an OSCAL profile's controls as a baseline engagements can use\n"
+                          "  baseline list [--json]                list the imported baselines\n"
                           "\n"
                           "  --workspace PATH       the workspace file (default: %1)\n"
                           "  --questionnaires DIR   extra content files (default: %2)\n"
@@ -67,6 +69,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {QStringLiteral("validate"), runValidate}, {QStringLiteral("demo"), runDemo},   {QStringLiteral("engagement"), runEngagement},
         {QStringLiteral("answer"), runAnswer},     {QStringLiteral("risk"), runRisk},   {QStringLiteral("score"), runScore},
         {QStringLiteral("workflow"), runWorkflow}, {QStringLiteral("audit"), runAudit}, {QStringLiteral("oscal"), runOscal},
+        {QStringLiteral("baseline"), runBaseline},
     };
     const auto runner = commands.value(command);
     if (!runner)

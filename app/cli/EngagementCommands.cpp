@@ -49,6 +49,7 @@ int newEngagement(Context &ctx, const Arguments &args)
     e.serviceModel = args.value(QStringLiteral("--service-model"), QStringLiteral("caas"));
     e.assessor = args.value(QStringLiteral("--assessor"), Workspace::defaultActor());
     e.reviewer = args.value(QStringLiteral("--reviewer"));
+    e.baselineProfile = args.value(QStringLiteral("--baseline"));
     for (const auto &[option, date] :
          {std::pair {QStringLiteral("--period-start"), &e.periodStart}, std::pair {QStringLiteral("--period-end"), &e.periodEnd}}) {
         if (!args.has(option))
@@ -118,7 +119,7 @@ int runEngagement(Context &ctx, const QStringList &words)
                                  {QStringLiteral("--client"), QStringLiteral("--system"), QStringLiteral("--csp"),
                                   QStringLiteral("--architecture"), QStringLiteral("--impact"), QStringLiteral("--infrastructure"),
                                   QStringLiteral("--service-model"), QStringLiteral("--assessor"), QStringLiteral("--reviewer"),
-                                  QStringLiteral("--period-start"), QStringLiteral("--period-end")},
+                                  QStringLiteral("--period-start"), QStringLiteral("--period-end"), QStringLiteral("--baseline")},
                                  {QStringLiteral("--json")});
     if (!args)
         return ctx.usage(args.error().message);

@@ -224,6 +224,48 @@ TEST_CASE("engagement new records the assessment period and refuses one that end
     CHECK(s.json({u"engagement"_s, u"list"_s, u"--json"_s}).array().size() == 2);
 }
 
+TEST_CASE("baseline import keeps an OSCAL profile that engagements can be scored against", "[cli][baseline]")
+{
+    Sandbox s;
+    const QString moderate = sharedTestData(u"oscal/rev5/NIST_SP-800-53_rev5_MODERATE-baseline_profile.json"_s);
+    const Run imported = s.cli({u"baseline"_s, u"import"_s, moderate, u"--name"_s, u"nist-moderate"_s});
+    INFO(imported.err.toStdString());
+    CHECK(imported.code == 0);
+    CHECK(imported.out
+          == u"imported baseline 'nist-moderate' (\"NIST Special Publication 800-53 Revision 5.1.1 MODERATE IMPACT BASELINE\"): "
+             "287 control(s), 256 of them in the assessed families\n"_s);
+    const Run listed = s.cli({u"baseline"_s, u"list"_s});
+    CHECK(
+        listed.out
+        == u"nist-moderate  287 control(s), 256 assessed  \"NIST Special Publication 800-53 Revision 5.1.1 MODERATE IMPACT BASELINE\"\n"_s);
+    const QJsonArray json = s.json({u"baseline"_s, u"list"_s, u"--json"_s}).array();
+    REQUIRE(json.size() == 1);
+    CHECK(json.at(0)[u"controls"_s].toArray().size() == 287);
+    CHECK(json.at(0)[u"in_scope"_s].toInt() == 256);
+    CHECK(json.at(0)[u"imported_by"_s].toString() == u"tester"_s);
+
+    const Run created = s.cli({u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--csp"_s, u"P"_s,
+                               u"--architecture"_s, u"typical"_s, u"--impact"_s, u"low"_s, u"--baseline"_s, u"nist-moderate"_s});
+    CHECK(created.code == 0);
+    const QJsonObject card = s.json({u"score"_s, u"1"_s, u"--json"_s}).object();
+    // The imported profile decides the scope, not the FIPS 199 level (low would give 125 controls).
+    CHECK(card[u"baseline"_s].toString() == u"nist-moderate"_s);
+    CHECK(card[u"controls"_s].toArray().size() == 256);
+    CHECK(card[u"engagement"_s][u"baseline_profile"_s].toString() == u"nist-moderate"_s);
+
+    const Run unknown = s.cli({u"engagement"_s, u"new"_s, u"--client"_s, u"C"_s, u"--system"_s, u"S"_s, u"--csp"_s, u"P"_s,
+                               u"--architecture"_s, u"typical"_s, u"--baseline"_s, u"fedramp"_s});
+    CHECK(unknown.code == 3);
+    CHECK(unknown.err == u"bulkhead-cli: %1: there is no imported baseline named 'fedramp' in this workspace\n"_s.arg(s.workspace()));
+
+    const Run twice = s.cli({u"baseline"_s, u"import"_s, moderate, u"--name"_s, u"nist-moderate"_s});
+    CHECK(twice.code == 3);
+    CHECK(isOneLine(twice.err));
+    const Run noName = s.cli({u"baseline"_s, u"import"_s, moderate});
+    CHECK(noName.code == 2);
+    CHECK(noName.err.contains(u"baseline import needs FILE and --name NAME"_s));
+}
+
 TEST_CASE("usage errors exit 2 with one line on stderr and touch no workspace", "[cli][usage]")
 {
     struct Case {

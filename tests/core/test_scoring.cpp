@@ -59,7 +59,7 @@ Answer answer(const ContentLibrary &lib, const QString &question, const QString 
 
 ScoreCard score(const Engagement &e, const QList<Answer> &answers, const QList<RiskOverride> &overrides = {}, PoamPolicy policy = {})
 {
-    return scoreEngagement({&library(), e, answers, overrides, policy});
+    return scoreEngagement({&library(), e, answers, overrides, policy, {}});
 }
 
 // Copies, so a result may outlive the card it came from.
@@ -113,7 +113,9 @@ TEST_CASE("Without answers every control in the baseline is not assessed and the
     CHECK(control(card, QStringLiteral("CM-6")).questions.isEmpty());
     CHECK_FALSE(family(card, QStringLiteral("AC")).score.has_value());
     const FamilyScore ac = family(card, QStringLiteral("AC"));
-    CHECK(ac.reasons == QStringList{QStringLiteral("no answered question assesses the %1 control(s) of this family in the baseline").arg(ac.controlsInScope)});
+    CHECK(ac.reasons
+          == QStringList {
+              QStringLiteral("no answered question assesses the %1 control(s) of this family in the baseline").arg(ac.controlsInScope)});
     CHECK(ac.controlsInScope > 20);
 }
 
@@ -162,7 +164,7 @@ TEST_CASE("Family score counts a question once and a partial answer as half")
     REQUIRE(ac.score.has_value());
     CHECK(*ac.score == Approx(75.0));
     CHECK(ac.controlsOtherThanSatisfied == 2);
-    CHECK(ac.reasons == QStringList{QStringLiteral("(1 implemented + 0.5 x 1 partial) / 2 assessed question(s) = 75.0%")});
+    CHECK(ac.reasons == QStringList {QStringLiteral("(1 implemented + 0.5 x 1 partial) / 2 assessed question(s) = 75.0%")});
     CHECK_FALSE(family(card, QStringLiteral("AU")).score.has_value()); // N/A leaves the sum
     REQUIRE(family(card, QStringLiteral("CP")).score.has_value());
     CHECK(*family(card, QStringLiteral("CP")).score == Approx(0.0));
@@ -317,7 +319,7 @@ TEST_CASE("Modifier steps are summed before the scale's limits apply, so their o
                        "      - {when: \"fact.architecture == 'typical'\", likelihood: -2, reason: Down.}\n"),
         ContentLibrary::Replace::NewerVersionOnly);
     REQUIRE(problems.isEmpty());
-    const ScoreCard card = scoreEngagement({&lib, engagement(QStringLiteral("typical")), {}, {}, {}});
+    const ScoreCard card = scoreEngagement({&lib, engagement(QStringLiteral("typical")), {}, {}, {}, {}});
     const RiskRating gamma = risk(card, QStringLiteral("risk.gamma"));
     CHECK(gamma.inherentLikelihood == Level::High);
     CHECK(gamma.reasons.size() == 5); // catalogue, two modifiers, mitigation, Table I-2
