@@ -55,7 +55,7 @@ Result<BaselineProfile> BaselineProfiles::import(const QString &name, const QStr
     static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9][a-z0-9_.-]*$"));
     if (!namePattern.match(name).hasMatch())
         return Error {QStringLiteral("baseline name '%1' must be lower case letters, digits, '.', '_' or '-'").arg(name)};
-    auto profile = readOscalProfile(path);
+    auto profile = readOscalBaseline(path);
     if (!profile)
         return profile.error();
     if (profile->controlIds.isEmpty())

@@ -32,7 +32,8 @@ class BaselineProfiles {
 public:
     explicit BaselineProfiles(Workspace &workspace) : m_ws(workspace) { }
 
-    // Reads the OSCAL profile at `path` and stores it as `name` (audited). Refused, naming the
+    // Reads the OSCAL profile (or resolved profile catalog) at `path` and stores it as `name`
+    // (audited). Refused, naming the
     // input: a malformed profile, a name already used, or an id in one of the catalogue's
     // families that is not an active control there (a typo or a withdrawn control).
     Result<BaselineProfile> import(const QString &name, const QString &path, const ControlCatalogue &catalogue);

@@ -193,4 +193,21 @@ Result<OscalProfile> readOscalProfile(const QString &path)
     return profile;
 }
 
+Result<OscalProfile> readOscalBaseline(const QString &path)
+{
+    QFile file(path);
+    const bool isCatalog = file.open(QIODevice::ReadOnly)
+        && QJsonDocument::fromJson(file.readAll()).object().contains(QLatin1String("catalog"));
+    if (!isCatalog)
+        return readOscalProfile(path); // also names the file when it is neither, or unreadable
+    auto catalog = readOscalCatalog(path);
+    if (!catalog)
+        return catalog.error();
+    OscalProfile selected;
+    selected.title = catalog->title;
+    for (const auto &c : catalog->controls)
+        selected.controlIds << c.id;
+    return selected;
+}
+
 } // namespace bulkhead

@@ -38,5 +38,8 @@ QString oscalDisplayId(const QString &oscalId);
 
 Result<OscalCatalog> readOscalCatalog(const QString &path);
 Result<OscalProfile> readOscalProfile(const QString &path);
+// The controls a baseline selects, from either a profile or a catalog resolved from one (NIST
+// publishes both): the file's top-level "catalog" or "profile" decides which it is read as.
+Result<OscalProfile> readOscalBaseline(const QString &path);
 
 } // namespace bulkhead

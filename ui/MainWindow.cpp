@@ -10,9 +10,12 @@
 #include <QItemSelectionModel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+
+#include <algorithm>
 
 namespace bulkhead {
 
@@ -31,12 +34,12 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, ContentLibrary libr
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_summary = new EngagementSummaryPanel(this);
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_view);
-    splitter->addWidget(m_summary);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
-    setCentralWidget(splitter);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_summary);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+    setCentralWidget(m_splitter);
 
     auto *file = menuBar()->addMenu(tr("&Workspace"));
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
@@ -44,8 +47,8 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, ContentLibrary libr
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelected);
-    reload();
     resize(1180, 820);
+    reload();
 }
 
 MainWindow::~MainWindow() = default;
@@ -69,6 +72,11 @@ void MainWindow::reload()
     m_model->setEngagements(std::move(rows));
     m_view->resizeColumnsToContents();
     m_view->horizontalHeader()->setSectionResizeMode(EngagementTableModel::System, QHeaderView::Stretch);
+    // Show every engagement without scrolling, up to eight; the summary takes the rest.
+    const int visibleRows = std::clamp(m_model->rowCount(), 1, 8);
+    const int listHeight = m_view->horizontalHeader()->height() + visibleRows * m_view->verticalHeader()->defaultSectionSize()
+        + 2 * m_view->frameWidth() + m_view->horizontalScrollBar()->sizeHint().height();
+    m_splitter->setSizes({listHeight, std::max(height() - listHeight, listHeight)});
     if (m_model->rowCount() > 0)
         m_view->selectRow(0);
     showSelected();

@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QSplitter;
 class QTableView;
 
 namespace bulkhead {
@@ -37,6 +38,7 @@ private:
     EngagementTableModel *m_model = nullptr;
     QTableView *m_view = nullptr;
     EngagementSummaryPanel *m_summary = nullptr;
+    QSplitter *m_splitter = nullptr;
 };
 
 } // namespace bulkhead

@@ -104,6 +104,37 @@ TEST_CASE("NIST's MODERATE profile, imported, scores exactly as the built-in mod
     CHECK(a->card.poam.size() == b->card.poam.size());
 }
 
+TEST_CASE("A resolved baseline catalog imports to the same controls as its profile")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir);
+    BaselineProfiles profiles(*ws);
+    const struct {
+        const char *level;
+        qsizetype controls, assessed;
+    } levels[] = {{"LOW", 149, 125}, {"MODERATE", 287, 256}, {"HIGH", 370, 335}};
+    for (const auto &l : levels) {
+        INFO(l.level);
+        const QString resolved = test::sharedTestData(
+            QStringLiteral("oscal/rev5/NIST_SP-800-53_rev5_%1-baseline-resolved-profile_catalog%2.json")
+                .arg(QLatin1String(l.level), QLatin1String(qstrcmp(l.level, "LOW") == 0 ? "" : "-min")));
+        auto fromCatalog = profiles.import(QStringLiteral("catalog-%1").arg(QString::fromLatin1(l.level).toLower()), resolved, library().controls());
+        INFO((fromCatalog ? QString() : fromCatalog.error().toString()).toStdString());
+        REQUIRE(fromCatalog.ok());
+        auto fromProfile = profiles.import(QStringLiteral("profile-%1").arg(QString::fromLatin1(l.level).toLower()), nistProfile(l.level),
+                                           library().controls());
+        REQUIRE(fromProfile.ok());
+        CHECK(fromCatalog->controlIds.size() == l.controls);
+        CHECK(fromProfile->controlIds.size() == l.controls);
+        const QSet<QString> a(fromCatalog->controlIds.cbegin(), fromCatalog->controlIds.cend());
+        const QSet<QString> b(fromProfile->controlIds.cbegin(), fromProfile->controlIds.cend());
+        CHECK(a == b);
+        CHECK(fromCatalog->inScope(library().controls()).size() == l.assessed);
+        CHECK(fromCatalog->sourceSha256 != fromProfile->sourceSha256);
+    }
+    CHECK(profiles.list()->size() == 6);
+}
+
 TEST_CASE("A tailored profile scopes an engagement to its own controls")
 {
     QTemporaryDir dir;

@@ -14,6 +14,7 @@
 #include <QTableWidget>
 
 #include <QLocale>
+#include <QScrollBar>
 
 #include <catch2/catch.hpp>
 
@@ -84,6 +85,11 @@ TEST_CASE("Selecting an engagement shows its family scores and risk register")
     QTableWidget *families = panel->familyTable();
     REQUIRE(families->rowCount() > 0);
     CHECK(families->item(0, 0)->text() == QStringLiteral("AC Access Control"));
+
+    // The list shows every engagement without scrolling.
+    QCoreApplication::processEvents();
+    CHECK(window->engagementView()->verticalScrollBar()->maximum() == 0);
+    CHECK(window->engagementView()->rowAt(window->engagementView()->viewport()->height() - 1) == -1); // room to spare
 
     const QImage shot = window->grab().toImage();
     CHECK(shot.width() >= 1000);
