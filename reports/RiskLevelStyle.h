@@ -1,4 +1,4 @@
-// The colours of the five SP 800-30 levels, shared by every view that shows a risk level.
+// The colours of the five SP 800-30 levels, shared by every view and report that shows a risk level.
 #pragma once
 
 #include "Levels.h"
