@@ -30,6 +30,8 @@ QString helpText()
                           "  baseline import FILE --name NAME      keep the controls an OSCAL profile (or resolved catalog) selects\n"
                           "                                        as a baseline that engagements can use\n"
                           "  baseline list [--json]                list the imported baselines\n"
+                          "  report ENG --type sar|soc2|poam|oscal-ar|oscal-poam --format pdf|html|docx|xlsx|csv|json --output FILE\n"
+                          "                                        write a report (this version: sar as pdf or html)\n"
                           "\n"
                           "  --workspace PATH       the workspace file (default: %1)\n"
                           "  --questionnaires DIR   extra content files (default: %2)\n"
@@ -67,10 +69,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QString command = words.takeFirst();
     using Runner = int (*)(Context &, const QStringList &);
     static const QHash<QString, Runner> commands = {
-        {QStringLiteral("validate"), runValidate}, {QStringLiteral("demo"), runDemo},   {QStringLiteral("engagement"), runEngagement},
-        {QStringLiteral("answer"), runAnswer},     {QStringLiteral("risk"), runRisk},   {QStringLiteral("score"), runScore},
-        {QStringLiteral("workflow"), runWorkflow}, {QStringLiteral("audit"), runAudit}, {QStringLiteral("oscal"), runOscal},
-        {QStringLiteral("baseline"), runBaseline},
+        {QStringLiteral("validate"), runValidate}, {QStringLiteral("demo"), runDemo},     {QStringLiteral("engagement"), runEngagement},
+        {QStringLiteral("answer"), runAnswer},     {QStringLiteral("risk"), runRisk},     {QStringLiteral("score"), runScore},
+        {QStringLiteral("workflow"), runWorkflow}, {QStringLiteral("audit"), runAudit},   {QStringLiteral("oscal"), runOscal},
+        {QStringLiteral("baseline"), runBaseline}, {QStringLiteral("report"), runReport},
     };
     const auto runner = commands.value(command);
     if (!runner)

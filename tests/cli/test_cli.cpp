@@ -266,6 +266,52 @@ TEST_CASE("baseline import keeps an OSCAL profile that engagements can be scored
     CHECK(noName.err.contains(u"baseline import needs FILE and --name NAME"_s));
 }
 
+TEST_CASE("report writes the demo's Security Assessment Report and refuses combinations that make no sense", "[cli][report]")
+{
+    Sandbox s;
+    s.demo();
+    const QString pdf = s.path(u"sar.pdf"_s);
+    const Run written = s.cli({u"report"_s, u"1"_s, u"--type"_s, u"sar"_s, u"--format"_s, u"pdf"_s, u"--output"_s, pdf});
+    INFO(written.err.toStdString());
+    CHECK(written.code == 0);
+    CHECK(QRegularExpression(u"^wrote %1 \\(%2 bytes, \\d+ pages, \\d+ ms\\)\n$"_s.arg(QRegularExpression::escape(pdf)).arg(QFileInfo(pdf).size()))
+              .match(written.out)
+              .hasMatch());
+    CHECK(readBytes(pdf).startsWith("%PDF-"));
+    const QString html = s.path(u"sar.html"_s);
+    CHECK(s.cli({u"report"_s, u"2"_s, u"--type"_s, u"sar"_s, u"--format"_s, u"html"_s, u"--output"_s, html}).code == 0);
+    CHECK(readBytes(html).startsWith("<!DOCTYPE html>"));
+
+    struct Case {
+        QStringList args;
+        int code;
+        QString message;
+    };
+    const QList<Case> cases = {
+        {{u"--type"_s, u"poam"_s, u"--format"_s, u"pdf"_s}, 2, u"poam reports do not come as pdf"_s},
+        {{u"--type"_s, u"oscal-ar"_s, u"--format"_s, u"docx"_s}, 2, u"oscal-ar reports do not come as docx"_s},
+        {{u"--type"_s, u"sar"_s, u"--format"_s, u"docx"_s}, 2, u"sar reports as docx are not available in this version"_s},
+        {{u"--type"_s, u"memo"_s, u"--format"_s, u"pdf"_s}, 2, u"--type 'memo' is not one of sar|soc2|poam|oscal-ar|oscal-poam"_s},
+        {{u"--type"_s, u"sar"_s}, 2, u"report needs --format"_s},
+    };
+    for (const auto &c : cases) {
+        const Run r = s.cli(QStringList {u"report"_s, u"1"_s} + c.args + QStringList {u"--output"_s, s.path(u"x.out"_s)});
+        INFO(c.args.join(u' ').toStdString() << ": " << r.err.toStdString());
+        CHECK(r.code == c.code);
+        CHECK(isOneLine(r.err));
+        CHECK(r.err.contains(c.message));
+        CHECK_FALSE(QFileInfo::exists(s.path(u"x.out"_s)));
+    }
+    const Run missing = s.cli({u"report"_s, u"9"_s, u"--type"_s, u"sar"_s, u"--format"_s, u"pdf"_s, u"--output"_s, s.path(u"x.pdf"_s)});
+    CHECK(missing.code == 3);
+    CHECK(missing.err.contains(u"there is no engagement 9"_s));
+    // A place that cannot be written is named in the message.
+    const QString blocked = s.path(u"no-such-folder/sar.pdf"_s);
+    const Run unwritable = s.cli({u"report"_s, u"1"_s, u"--type"_s, u"sar"_s, u"--format"_s, u"pdf"_s, u"--output"_s, blocked});
+    CHECK(unwritable.code == 3);
+    CHECK(unwritable.err.startsWith(u"bulkhead-cli: %1: cannot write the report"_s.arg(blocked)));
+}
+
 TEST_CASE("usage errors exit 2 with one line on stderr and touch no workspace", "[cli][usage]")
 {
     struct Case {

@@ -1,0 +1,128 @@
+#include "ReportExport.h"
+
+#include "EngagementStore.h"
+#include "HtmlReport.h"
+#include "PdfReport.h"
+#include "SecurityAssessmentReport.h"
+#include "StoredEngagement.h"
+#include "Workspace.h"
+
+#include <QSaveFile>
+
+namespace bulkhead {
+
+namespace {
+
+const QList<std::pair<ReportType, QString>> kTypes = {{ReportType::SecurityAssessment, QStringLiteral("sar")},
+                                                      {ReportType::Soc2Readiness, QStringLiteral("soc2")},
+                                                      {ReportType::Poam, QStringLiteral("poam")},
+                                                      {ReportType::OscalAssessmentResults, QStringLiteral("oscal-ar")},
+                                                      {ReportType::OscalPoam, QStringLiteral("oscal-poam")}};
+const QList<std::pair<ReportFormat, QString>> kFormats
+    = {{ReportFormat::Pdf, QStringLiteral("pdf")},   {ReportFormat::Html, QStringLiteral("html")},
+       {ReportFormat::Docx, QStringLiteral("docx")}, {ReportFormat::Xlsx, QStringLiteral("xlsx")},
+       {ReportFormat::Csv, QStringLiteral("csv")},   {ReportFormat::Json, QStringLiteral("json")}};
+
+template<typename E> std::optional<E> parse(const QList<std::pair<E, QString>> &table, const QString &key)
+{
+    for (const auto &[value, name] : table) {
+        if (name == key)
+            return value;
+    }
+    return std::nullopt;
+}
+
+template<typename E> QString keyOf(const QList<std::pair<E, QString>> &table, E value)
+{
+    for (const auto &[v, name] : table) {
+        if (v == value)
+            return name;
+    }
+    return {};
+}
+
+Status writeAtomically(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error {QStringLiteral("cannot write the report: %1").arg(file.errorString()), path};
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return Error {QStringLiteral("cannot write the report: %1").arg(file.errorString()), path};
+    return {};
+}
+
+} // namespace
+
+std::optional<ReportType> parseReportType(const QString &key)
+{
+    return parse(kTypes, key);
+}
+
+std::optional<ReportFormat> parseReportFormat(const QString &key)
+{
+    return parse(kFormats, key);
+}
+
+QString reportTypeKey(ReportType type)
+{
+    return keyOf(kTypes, type);
+}
+
+QString reportFormatKey(ReportFormat format)
+{
+    return keyOf(kFormats, format);
+}
+
+bool formatSuits(ReportType type, ReportFormat format)
+{
+    switch (type) {
+    case ReportType::SecurityAssessment:
+    case ReportType::Soc2Readiness: return format == ReportFormat::Pdf || format == ReportFormat::Html || format == ReportFormat::Docx;
+    case ReportType::Poam: return format == ReportFormat::Xlsx || format == ReportFormat::Csv;
+    case ReportType::OscalAssessmentResults:
+    case ReportType::OscalPoam: return format == ReportFormat::Json;
+    }
+    return false;
+}
+
+bool isImplemented(ReportType type, ReportFormat format)
+{
+    return type == ReportType::SecurityAssessment && (format == ReportFormat::Pdf || format == ReportFormat::Html);
+}
+
+Result<ExportResult> exportReport(Workspace &workspace, const ContentLibrary &library, const ExportRequest &request)
+{
+    auto step = [&request](const char *name) {
+        if (request.progress)
+            request.progress(QString::fromLatin1(name));
+    };
+    if (!formatSuits(request.type, request.format) || !isImplemented(request.type, request.format))
+        return Error {
+            QStringLiteral("%1 reports cannot be produced as %2").arg(reportTypeKey(request.type), reportFormatKey(request.format))};
+    step("load");
+    auto stored = loadAndScore(workspace, library, request.engagementId);
+    if (!stored)
+        return stored.error();
+    auto hash = EngagementStore(workspace).contentHash(request.engagementId);
+    if (!hash)
+        return hash.error();
+    step("build");
+    const ReportDocument document = buildSecurityAssessmentReport({&*stored, *hash, request.branding, workspace.now()});
+    step("render");
+    ExportResult result;
+    QByteArray bytes;
+    if (request.format == ReportFormat::Pdf) {
+        PdfResult pdf = renderPdf(document);
+        bytes = std::move(pdf.pdf);
+        result.pages = pdf.pages;
+    } else {
+        bytes = renderHtml(document);
+    }
+    step("write");
+    if (auto written = writeAtomically(request.outputPath, bytes); !written)
+        return written.error();
+    result.bytes = bytes.size();
+    return result;
+}
+
+} // namespace bulkhead
