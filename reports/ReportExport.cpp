@@ -4,6 +4,7 @@
 #include "HtmlReport.h"
 #include "PdfReport.h"
 #include "SecurityAssessmentReport.h"
+#include "Soc2ReadinessReport.h"
 #include "StoredEngagement.h"
 #include "Workspace.h"
 
@@ -87,7 +88,8 @@ bool formatSuits(ReportType type, ReportFormat format)
 
 bool isImplemented(ReportType type, ReportFormat format)
 {
-    return type == ReportType::SecurityAssessment && (format == ReportFormat::Pdf || format == ReportFormat::Html);
+    return (type == ReportType::SecurityAssessment || type == ReportType::Soc2Readiness)
+        && (format == ReportFormat::Pdf || format == ReportFormat::Html);
 }
 
 Result<ExportResult> exportReport(Workspace &workspace, const ContentLibrary &library, const ExportRequest &request)
@@ -107,7 +109,9 @@ Result<ExportResult> exportReport(Workspace &workspace, const ContentLibrary &li
     if (!hash)
         return hash.error();
     step("build");
-    const ReportDocument document = buildSecurityAssessmentReport({&*stored, *hash, request.branding, workspace.now()});
+    const ReportInput input {&*stored, *hash, request.branding, workspace.now()};
+    const ReportDocument document
+        = request.type == ReportType::Soc2Readiness ? buildSoc2ReadinessReport(input) : buildSecurityAssessmentReport(input);
     step("render");
     ExportResult result;
     QByteArray bytes;

@@ -2,6 +2,7 @@
 
 #include "EngagementFacts.h"
 #include "ReportCharts.h"
+#include "ReportText.h"
 #include "RiskLevelStyle.h"
 #include "StoredEngagement.h"
 
@@ -15,16 +16,6 @@ namespace bulkhead {
 
 namespace {
 
-QString statusLabel(EngagementStatus status)
-{
-    switch (status) {
-    case EngagementStatus::Draft: return QStringLiteral("Draft");
-    case EngagementStatus::InReview: return QStringLiteral("In review");
-    case EngagementStatus::Approved: return QStringLiteral("Approved");
-    }
-    return {};
-}
-
 QString resultLabel(ControlDetermination d)
 {
     switch (d) {
@@ -34,11 +25,6 @@ QString resultLabel(ControlDetermination d)
     case ControlDetermination::NotApplicable: return QStringLiteral("Not applicable");
     }
     return {};
-}
-
-QString date(const QDate &d)
-{
-    return d.isValid() ? d.toString(Qt::ISODate) : QStringLiteral("not recorded");
 }
 
 QString percent(double value)
@@ -54,27 +40,6 @@ ReportCell levelCell(Level level)
 ReportCell cell(const QString &text)
 {
     return {text, std::nullopt};
-}
-
-// What an answer says, in the words the assessor saw: option labels rather than stored values.
-QString answerText(const Question &q, const Answer &a)
-{
-    if (q.type == QuestionType::YesNo) {
-        static const QHash<QString, QString> labels = {{QStringLiteral("yes"), QStringLiteral("Yes")},
-                                                       {QStringLiteral("partial"), QStringLiteral("Partly")},
-                                                       {QStringLiteral("no"), QStringLiteral("No")},
-                                                       {QStringLiteral("na"), QStringLiteral("Not applicable")}};
-        return labels.value(a.value, a.value);
-    }
-    if (q.type == QuestionType::Choice || q.type == QuestionType::Multi) {
-        QStringList labels;
-        for (const auto &value : q.answerValues(a.value)) {
-            const AnswerOption *o = q.option(value);
-            labels << (o ? o->label : value);
-        }
-        return labels.join(QStringLiteral("; "));
-    }
-    return a.value;
 }
 
 class SarBuilder {
@@ -105,30 +70,9 @@ private:
     void cover()
     {
         m_doc.title = QStringLiteral("Security Assessment Report");
-        m_doc.subtitle = QStringLiteral("%1 — %2").arg(m_e.client, m_e.system);
         m_doc.generatedAt = m_in.generatedAt;
         m_doc.branding = m_in.branding;
-        const QString period = m_e.periodStart.isValid() || m_e.periodEnd.isValid()
-            ? QStringLiteral("%1 to %2").arg(date(m_e.periodStart), date(m_e.periodEnd))
-            : QStringLiteral("not recorded");
-        m_doc.coverFacts = {
-            {QStringLiteral("Client"), m_e.client},
-            {QStringLiteral("System"), m_e.system},
-            {QStringLiteral("Cloud service provider"), m_e.csp},
-            {QStringLiteral("Service model"), m_e.serviceModel.toUpper()},
-            {QStringLiteral("Architecture"), QStringLiteral("%1, %2 infrastructure").arg(m_e.architecture, m_e.infrastructure)},
-            {QStringLiteral("FIPS 199 impact level"), m_e.impact},
-            {QStringLiteral("Control baseline"), m_card.baseline},
-            {QStringLiteral("Assessment period"), period},
-            {QStringLiteral("Assessor"), m_e.assessor.isEmpty() ? QStringLiteral("not recorded") : m_e.assessor},
-            {QStringLiteral("Reviewer"), m_e.reviewer.isEmpty() ? QStringLiteral("not recorded") : m_e.reviewer},
-            {QStringLiteral("Status"), statusLabel(m_e.status)},
-        };
-        QStringList versions;
-        for (const auto &q : m_content.questionnaires())
-            versions << QStringLiteral("%1 v%2").arg(q.key).arg(q.version);
-        m_doc.provenance = QStringLiteral("Built from questionnaires %1; scoring rules %2; engagement content SHA-256 %3.")
-                               .arg(versions.join(QStringLiteral(", ")), m_card.scoringRules, m_in.contentHash);
+        fillCover(m_doc, m_stored, m_in.contentHash);
     }
 
     void executiveSummary()
@@ -319,7 +263,7 @@ private:
                            {2, 8, 2, 2, 2, 3}};
         for (const auto &p : m_card.poam)
             items.rows.append({cell(p.id), cell(QStringLiteral("%1. %2").arg(p.title, p.weakness)), levelCell(p.level),
-                               cell(date(p.detected)), cell(date(p.due)), cell(p.owner)});
+                               cell(reportDate(p.detected)), cell(reportDate(p.due)), cell(p.owner)});
         m_doc.table(std::move(items));
     }
 

@@ -31,7 +31,7 @@ QString helpText()
                           "                                        as a baseline that engagements can use\n"
                           "  baseline list [--json]                list the imported baselines\n"
                           "  report ENG --type sar|soc2|poam|oscal-ar|oscal-poam --format pdf|html|docx|xlsx|csv|json --output FILE\n"
-                          "                                        write a report (this version: sar as pdf or html)\n"
+                          "                                        write a report (this version: sar and soc2 as pdf or html)\n"
                           "\n"
                           "  --workspace PATH       the workspace file (default: %1)\n"
                           "  --questionnaires DIR   extra content files (default: %2)\n"
