@@ -1,12 +1,19 @@
 #include "ReportExport.h"
 
+#include "DocxReport.h"
 #include "EngagementStore.h"
 #include "HtmlReport.h"
+#include "OscalAssessmentResults.h"
+#include "OscalPoam.h"
 #include "PdfReport.h"
+#include "PoamCsv.h"
+#include "PoamTable.h"
+#include "PoamXlsx.h"
 #include "SecurityAssessmentReport.h"
 #include "Soc2ReadinessReport.h"
 #include "StoredEngagement.h"
 #include "Workspace.h"
+#include "WorkspaceSettings.h"
 
 #include <QSaveFile>
 
@@ -54,6 +61,24 @@ Status writeAtomically(const QString &path, const QByteArray &bytes)
 
 } // namespace
 
+Result<ReportBranding> reportBranding(Workspace &workspace)
+{
+    auto settings = WorkspaceSettings(workspace).all();
+    if (!settings)
+        return settings.error();
+    ReportBranding branding;
+    const auto setting = [&settings](const char *key) { return settings->value(QString::fromLatin1(key)); };
+    if (!setting("report.organisation").isEmpty())
+        branding.organisation = setting("report.organisation");
+    if (!setting("report.accent").isEmpty())
+        branding.accent = QColor(setting("report.accent"));
+    if (!setting("report.classification").isEmpty())
+        branding.classification = setting("report.classification");
+    if (!setting("report.logo").isEmpty())
+        branding.logoPng = QByteArray::fromBase64(setting("report.logo").toLatin1());
+    return branding;
+}
+
 std::optional<ReportType> parseReportType(const QString &key)
 {
     return parse(kTypes, key);
@@ -88,8 +113,14 @@ bool formatSuits(ReportType type, ReportFormat format)
 
 bool isImplemented(ReportType type, ReportFormat format)
 {
-    return (type == ReportType::SecurityAssessment || type == ReportType::Soc2Readiness)
-        && (format == ReportFormat::Pdf || format == ReportFormat::Html);
+    switch (type) {
+    case ReportType::SecurityAssessment:
+    case ReportType::Soc2Readiness:
+    case ReportType::Poam:
+    case ReportType::OscalAssessmentResults:
+    case ReportType::OscalPoam: return formatSuits(type, format);
+    }
+    return false;
 }
 
 Result<ExportResult> exportReport(Workspace &workspace, const ContentLibrary &library, const ExportRequest &request)
@@ -109,18 +140,55 @@ Result<ExportResult> exportReport(Workspace &workspace, const ContentLibrary &li
     if (!hash)
         return hash.error();
     step("build");
-    const ReportInput input {&*stored, *hash, request.branding, workspace.now()};
-    const ReportDocument document
-        = request.type == ReportType::Soc2Readiness ? buildSoc2ReadinessReport(input) : buildSecurityAssessmentReport(input);
-    step("render");
+    ReportBranding branding;
+    if (request.branding) {
+        branding = *request.branding;
+    } else {
+        auto fromSettings = reportBranding(workspace);
+        if (!fromSettings)
+            return fromSettings.error();
+        branding = *fromSettings;
+    }
+    const ReportInput input {&*stored, *hash, branding, workspace.now()};
     ExportResult result;
     QByteArray bytes;
-    if (request.format == ReportFormat::Pdf) {
-        PdfResult pdf = renderPdf(document);
-        bytes = std::move(pdf.pdf);
-        result.pages = pdf.pages;
+    if (request.type == ReportType::OscalAssessmentResults) {
+        step("render");
+        bytes = renderOscalAssessmentResults(input);
+    } else if (request.type == ReportType::OscalPoam) {
+        step("render");
+        bytes = renderOscalPoam(input);
+        // OSCAL requires at least one item; inventing one would misstate the result.
+        if (bytes.isEmpty())
+            return Error {
+                QStringLiteral("engagement %1 has no POA&M items, so there is no plan of action to write").arg(request.engagementId)};
+    } else if (request.type == ReportType::Poam) {
+        const PoamTable table = buildPoamTable(input);
+        step("render");
+        if (request.format == ReportFormat::Csv) {
+            bytes = renderPoamCsv(table);
+        } else {
+            auto xlsx = renderPoamXlsx(table, branding);
+            if (!xlsx)
+                return xlsx.error();
+            bytes = std::move(*xlsx);
+        }
     } else {
-        bytes = renderHtml(document);
+        const ReportDocument document
+            = request.type == ReportType::Soc2Readiness ? buildSoc2ReadinessReport(input) : buildSecurityAssessmentReport(input);
+        step("render");
+        if (request.format == ReportFormat::Pdf) {
+            PdfResult pdf = renderPdf(document);
+            bytes = std::move(pdf.pdf);
+            result.pages = pdf.pages;
+        } else if (request.format == ReportFormat::Docx) {
+            auto docx = renderDocx(document);
+            if (!docx)
+                return docx.error();
+            bytes = std::move(*docx);
+        } else {
+            bytes = renderHtml(document);
+        }
     }
     step("write");
     if (auto written = writeAtomically(request.outputPath, bytes); !written)

@@ -30,7 +30,7 @@ struct ExportRequest {
     ReportType type = ReportType::SecurityAssessment;
     ReportFormat format = ReportFormat::Pdf;
     QString outputPath;
-    ReportBranding branding;
+    std::optional<ReportBranding> branding; // empty: from the workspace's settings (reportBranding)
     // Called with a step name as the work advances (load, build, render, write).
     std::function<void(const QString &step)> progress;
 };
@@ -39,6 +39,10 @@ struct ExportResult {
     qint64 bytes = 0;
     int pages = 0; // PDF only
 };
+
+// The branding the workspace's settings give (report.organisation, .accent, .classification,
+// .logo), with Bulkhead's defaults for what is not set.
+Result<ReportBranding> reportBranding(Workspace &workspace);
 
 Result<ExportResult> exportReport(Workspace &workspace, const ContentLibrary &library, const ExportRequest &request);
 

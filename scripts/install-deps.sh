@@ -8,7 +8,7 @@ packages=(
   cmake g++ ninja-build
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev
   libqt6sql6-sqlite libqt6sql6-psql
-  libyaml-cpp-dev libpoco-dev catch2 libsqlite3-dev sqlite3
+  libyaml-cpp-dev libpoco-dev catch2 libsqlite3-dev sqlite3 libxlsxwriter-dev
   xvfb xauth poppler-utils fonts-dejavu-core
   python3 python3-yaml
 )
@@ -17,12 +17,20 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
 
 sudo_cmd=()
 [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
 export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -q
-"${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -ne 0 ]; then
+  "${sudo_cmd[@]}" apt-get update -q
+  "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# Node.js and the exact ajv the OSCAL export tests validate with (tests/oscal/package-lock.json).
+# nodesource's nodejs bundles npm and conflicts with Debian's npm package, so this looks for the
+# command, not for a package.
+if ! command -v npm >/dev/null 2>&1; then
+  "${sudo_cmd[@]}" apt-get update -q
+  "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends nodejs npm
+fi
+npm ci --prefix "$(dirname "$0")/../tests/oscal" --no-audit --no-fund --prefer-offline --loglevel=error >/dev/null

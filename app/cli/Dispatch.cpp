@@ -8,36 +8,39 @@ namespace bulkhead::cli {
 
 QString helpText()
 {
-    return QStringLiteral("usage: bulkhead-cli [--workspace PATH] [--questionnaires DIR] COMMAND ...\n"
-                          "\n"
-                          "  validate PATH...                      check questionnaire and catalogue files (or folders of them)\n"
-                          "  demo                                  add the demo engagements to the workspace; prints their ids\n"
-                          "  engagement new --client C --system S --csp P --architecture typical|hybrid\n"
-                          "                 [--impact low|moderate|high] [--infrastructure traditional|converged|hyperconverged]\n"
-                          "                 [--service-model iaas|paas|saas|caas] [--assessor N] [--reviewer N]\n"
-                          "                 [--period-start YYYY-MM-DD] [--period-end YYYY-MM-DD] [--baseline NAME]\n"
-                          "                                        create an engagement; prints its id\n"
-                          "  engagement list [--json]              list the workspace's engagements\n"
-                          "  answer ENG QUESTION VALUE [--note T] [--method examine|interview|test] [--interviewee N]\n"
-                          "                                        record an answer (multi-choice: VALUE is a,b,c)\n"
-                          "  risk override ENG RISK [--likelihood L] [--impact L] --rationale T\n"
-                          "                                        override a risk rating (levels very_low .. very_high)\n"
-                          "  score ENG [--json]                    control results, family scores, risks and POA&M\n"
-                          "  workflow ENG submit|approve|reopen [--reason T]\n"
-                          "                                        move an engagement through review; reopen needs a reason\n"
-                          "  audit verify [ENG]                    check the audit trail's hash chain\n"
-                          "  oscal inspect catalog|profile FILE    read an OSCAL catalog or profile (JSON) and count its controls\n"
-                          "  baseline import FILE --name NAME      keep the controls an OSCAL profile (or resolved catalog) selects\n"
-                          "                                        as a baseline that engagements can use\n"
-                          "  baseline list [--json]                list the imported baselines\n"
-                          "  report ENG --type sar|soc2|poam|oscal-ar|oscal-poam --format pdf|html|docx|xlsx|csv|json --output FILE\n"
-                          "                                        write a report (this version: sar and soc2 as pdf or html)\n"
-                          "\n"
-                          "  --workspace PATH       the workspace file (default: %1)\n"
-                          "  --questionnaires DIR   extra content files (default: %2)\n"
-                          "\n"
-                          "exit codes: 0 success, 1 a check found problems, 2 usage error,\n"
-                          "            3 unreadable or invalid input (workspace, file, engagement, answer, refused change)\n")
+    return QStringLiteral(
+               "usage: bulkhead-cli [--workspace PATH] [--questionnaires DIR] COMMAND ...\n"
+               "\n"
+               "  validate PATH...                      check questionnaire and catalogue files (or folders of them)\n"
+               "  demo                                  add the demo engagements to the workspace; prints their ids\n"
+               "  engagement new --client C --system S --csp P --architecture typical|hybrid\n"
+               "                 [--impact low|moderate|high] [--infrastructure traditional|converged|hyperconverged]\n"
+               "                 [--service-model iaas|paas|saas|caas] [--assessor N] [--reviewer N]\n"
+               "                 [--period-start YYYY-MM-DD] [--period-end YYYY-MM-DD] [--baseline NAME]\n"
+               "                                        create an engagement; prints its id\n"
+               "  engagement list [--json]              list the workspace's engagements\n"
+               "  answer ENG QUESTION VALUE [--note T] [--method examine|interview|test] [--interviewee N]\n"
+               "                                        record an answer (multi-choice: VALUE is a,b,c)\n"
+               "  risk override ENG RISK [--likelihood L] [--impact L] --rationale T\n"
+               "                                        override a risk rating (levels very_low .. very_high)\n"
+               "  score ENG [--json]                    control results, family scores, risks and POA&M\n"
+               "  workflow ENG submit|approve|reopen [--reason T]\n"
+               "                                        move an engagement through review; reopen needs a reason\n"
+               "  audit verify [ENG]                    check the audit trail's hash chain\n"
+               "  oscal inspect catalog|profile FILE    read an OSCAL catalog or profile (JSON) and count its controls\n"
+               "  baseline import FILE --name NAME      keep the controls an OSCAL profile (or resolved catalog) selects\n"
+               "                                        as a baseline that engagements can use\n"
+               "  baseline list [--json]                list the imported baselines\n"
+               "  report ENG --type sar|soc2|poam|oscal-ar|oscal-poam --format pdf|html|docx|xlsx|csv|json --output FILE\n"
+               "                                        write a report: sar, soc2 as pdf|html|docx; poam as xlsx|csv; oscal-* as json\n"
+               "  settings set KEY VALUE | settings list  report branding: report.organisation, report.accent (#rrggbb),\n"
+               "                                        report.classification, report.logo (a PNG file)\n"
+               "\n"
+               "  --workspace PATH       the workspace file (default: %1)\n"
+               "  --questionnaires DIR   extra content files (default: %2)\n"
+               "\n"
+               "exit codes: 0 success, 1 a check found problems, 2 usage error,\n"
+               "            3 unreadable or invalid input (workspace, file, engagement, answer, refused change)\n")
         .arg(Workspace::defaultPath(),
              QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/bulkhead/questionnaires"));
 }
@@ -72,7 +75,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {QStringLiteral("validate"), runValidate}, {QStringLiteral("demo"), runDemo},     {QStringLiteral("engagement"), runEngagement},
         {QStringLiteral("answer"), runAnswer},     {QStringLiteral("risk"), runRisk},     {QStringLiteral("score"), runScore},
         {QStringLiteral("workflow"), runWorkflow}, {QStringLiteral("audit"), runAudit},   {QStringLiteral("oscal"), runOscal},
-        {QStringLiteral("baseline"), runBaseline}, {QStringLiteral("report"), runReport},
+        {QStringLiteral("baseline"), runBaseline}, {QStringLiteral("report"), runReport}, {QStringLiteral("settings"), runSettings},
     };
     const auto runner = commands.value(command);
     if (!runner)
