@@ -2,11 +2,15 @@
 // resolve; hostile text in every field comes back as the same text with what XML forbids gone;
 // tables keep a fixed grid from the weights; images round-trip byte for byte at their printed
 // size; header and footer carry the marking and page fields; the same document gives the same bytes.
+#include "ContentLibrary.h"
+#include "DemoWorkspace.h"
 #include "DocxReport.h"
 #include "Levels.h"
 #include "ReportDocument.h"
+#include "ReportExport.h"
 #include "RiskLevelStyle.h"
 #include "TestSupport.h"
+#include "Workspace.h"
 
 #include <Poco/Exception.h>
 #include <Poco/StreamCopier.h>
@@ -802,4 +806,53 @@ TEST_CASE("The same document gives the same Word bytes, and a document without a
     CHECK(named(elements(package.parts.value(QStringLiteral("docProps/core.xml"))), "created").isEmpty());
     for (auto it = package.parts.cbegin(); it != package.parts.cend(); ++it)
         CHECK(xmlError(it.value()) == QString());
+}
+
+TEST_CASE("The demo's SAR and SOC 2 report as Word documents are complete packages with the assessment's facts")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir);
+    const ContentLibrary library = ContentLibrary::builtIn();
+    REQUIRE(buildDemo(*ws, library).ok());
+    for (const ReportType type : {ReportType::SecurityAssessment, ReportType::Soc2Readiness}) {
+        INFO(reportTypeKey(type).toStdString());
+        ExportRequest request;
+        request.engagementId = 1;
+        request.type = type;
+        request.format = ReportFormat::Docx;
+        request.outputPath = dir.filePath(reportTypeKey(type) + QStringLiteral(".docx"));
+        auto exported = exportReport(*ws, library, request);
+        INFO((exported ? QString() : exported.error().toString()).toStdString());
+        REQUIRE(exported.ok());
+        const Package package = unzipped(test::readBytes(request.outputPath));
+        REQUIRE(package.error.isEmpty());
+        CHECK(package.directories.isEmpty());
+        for (auto it = package.parts.cbegin(); it != package.parts.cend(); ++it) {
+            if (it.key().endsWith(QLatin1String(".xml")) || it.key().endsWith(QLatin1String(".rels"))) {
+                INFO(it.key().toStdString());
+                CHECK(xmlError(it.value()) == QString());
+            }
+        }
+        // Every relationship of the document resolves to a part of the package.
+        for (const auto &rel : relationships(QStringLiteral("word/_rels/document.xml.rels"),
+                                             package.parts.value(QStringLiteral("word/_rels/document.xml.rels")))) {
+            INFO(rel.target.toStdString());
+            CHECK(package.parts.contains(rel.target));
+        }
+        const WordXml word = wordXml(package.parts.value(QStringLiteral("word/document.xml")));
+        QString text;
+        for (const auto &p : word.paragraphs)
+            text += p.text + QLatin1Char('\n');
+        CHECK(text.contains(QStringLiteral("Harbourline Freight Ltd")));
+        CHECK(text.contains(QStringLiteral("2025-11-03 to 2025-11-14")));
+        if (type == ReportType::SecurityAssessment) {
+            CHECK(text.contains(QStringLiteral("4 Results by control family")));
+            CHECK(text.contains(QStringLiteral("Incidents in provider-run layers are handled late or without forensic data")));
+            CHECK(word.drawings.size() == 2); // the heat map and the family chart
+            CHECK(word.tables.size() > 20);
+        } else {
+            CHECK(text.contains(QStringLiteral("It is not a SOC 2 report")));
+            CHECK(text.contains(QStringLiteral("No exceptions noted.")));
+        }
+    }
 }
