@@ -1,5 +1,7 @@
 #include "DocxReport.h"
 
+#include "ReportText.h"
+
 #include "ReportDocument.h"
 
 #include <Poco/DateTime.h>
@@ -47,56 +49,14 @@ QString docxText(const char *text)
     return QCoreApplication::translate("bulkhead::DocxReport", text);
 }
 
-// User text with what XML 1.0 forbids dropped (controls other than tab and newline, lone
-// surrogates, U+FFFE and U+FFFF), with DEL, the C1 controls and the other noncharacters, which
-// Word would show as boxes; CR or CRLF becomes LF. The same rule as the HTML report.
 QString printable(QStringView text)
 {
-    QString out;
-    out.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c.isHighSurrogate()) {
-            if (i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
-                const QChar low = text.at(i + 1);
-                ++i;
-                if (!QChar::isNonCharacter(QChar::surrogateToUcs4(c, low))) {
-                    out += c;
-                    out += low;
-                }
-            }
-            continue;
-        }
-        const char16_t u = c.unicode();
-        if (u == u'\r') {
-            if (i + 1 >= text.size() || text.at(i + 1) != u'\n')
-                out += QLatin1Char('\n');
-            continue;
-        }
-        if ((u < 0x20 && u != u'\t' && u != u'\n') || (u >= 0x7f && u <= 0x9f) || c.isLowSurrogate() || QChar::isNonCharacter(u))
-            continue;
-        out += c;
-    }
-    return out;
+    return printableText(text);
 }
 
-// The one place where user text becomes markup, for element content and quoted attributes alike.
 QString escaped(QStringView text)
 {
-    const QString clean = printable(text);
-    QString out;
-    out.reserve(clean.size() + clean.size() / 8);
-    for (const QChar c : clean) {
-        switch (c.unicode()) {
-        case u'&': out += QLatin1String("&amp;"); break;
-        case u'<': out += QLatin1String("&lt;"); break;
-        case u'>': out += QLatin1String("&gt;"); break;
-        case u'"': out += QLatin1String("&quot;"); break;
-        case u'\'': out += QLatin1String("&apos;"); break;
-        default: out += c;
-        }
-    }
-    return out;
+    return markupEscaped(text);
 }
 
 // For attributes (alt text): a line break there would be read back as a space anyway.

@@ -1,5 +1,7 @@
 #include "PdfReport.h"
 
+#include "ReportText.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
 #include <QFont>
@@ -26,26 +28,9 @@ double mm(double millimetres)
     return millimetres * kResolution / 25.4;
 }
 
-// Text as it can be printed: control characters (other than tab and newline) and lone
-// surrogates would show as boxes or break the layout, so they are left out.
 QString printable(const QString &text)
 {
-    QString out;
-    out.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
-            out += c;
-            out += text.at(++i);
-        } else if (c.isSurrogate()) {
-            continue;
-        } else if ((c.unicode() < 0x20 && c != QLatin1Char('\n') && c != QLatin1Char('\t')) || c.unicode() == 0x7f) {
-            continue;
-        } else {
-            out += c;
-        }
-    }
-    return out;
+    return printableText(text);
 }
 
 QColor textOn(const QColor &fill)

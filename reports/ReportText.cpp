@@ -25,6 +25,54 @@ QString orNotRecorded(const QString &text)
 
 } // namespace
 
+QString printableText(QStringView text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate()) {
+            if (i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+                const QChar low = text.at(i + 1);
+                ++i;
+                if (!QChar::isNonCharacter(QChar::surrogateToUcs4(c, low))) {
+                    out += c;
+                    out += low;
+                }
+            }
+            continue;
+        }
+        const char16_t u = c.unicode();
+        if (u == u'\r') {
+            if (i + 1 >= text.size() || text.at(i + 1) != u'\n')
+                out += QLatin1Char('\n');
+            continue;
+        }
+        if ((u < 0x20 && u != u'\t' && u != u'\n') || (u >= 0x7f && u <= 0x9f) || c.isLowSurrogate() || QChar::isNonCharacter(u))
+            continue;
+        out += c;
+    }
+    return out;
+}
+
+QString markupEscaped(QStringView text)
+{
+    const QString clean = printableText(text);
+    QString out;
+    out.reserve(clean.size() + clean.size() / 8);
+    for (const QChar c : clean) {
+        switch (c.unicode()) {
+        case u'&': out += QLatin1String("&amp;"); break;
+        case u'<': out += QLatin1String("&lt;"); break;
+        case u'>': out += QLatin1String("&gt;"); break;
+        case u'"': out += QLatin1String("&quot;"); break;
+        case u'\'': out += QLatin1String("&#39;"); break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
 QString answerText(const Question &q, const Answer &a)
 {
     if (q.type == QuestionType::YesNo) {

@@ -6,6 +6,7 @@
 
 #include <QDate>
 #include <QString>
+#include <QStringView>
 
 namespace bulkhead {
 
@@ -13,6 +14,14 @@ struct Answer;
 struct Engagement;
 struct Question;
 struct StoredEngagement;
+
+// User text as every report format can carry it: what XML 1.0 forbids is dropped (controls other
+// than tab and newline, lone surrogates, U+FFFE and U+FFFF), with DEL, the C1 controls and the
+// other noncharacters, which readers show as boxes or treat as errors; CR or CRLF becomes LF.
+QString printableText(QStringView text);
+// printableText, escaped for XML and HTML element content and quoted attributes: the one place
+// where user text becomes markup.
+QString markupEscaped(QStringView text);
 
 // What an answer says in the words the assessor saw: option labels rather than stored values.
 QString answerText(const Question &question, const Answer &answer);
