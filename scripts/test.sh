@@ -7,12 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh
-(cd build && ctest --no-tests=error --output-on-failure --timeout 600)
+(cd build && ctest --no-tests=error --output-on-failure --timeout 600 --parallel 2)
 
 if [ "${BULKHEAD_SKIP_SANITIZE:-0}" != "1" ]; then
   if [ ! -f build-sanitize/build.ninja ]; then
     cmake --preset sanitize
   fi
   cmake --build build-sanitize --parallel "$(nproc)"
-  (cd build-sanitize && ctest --no-tests=error --output-on-failure --timeout 600)
+  (cd build-sanitize && ctest --no-tests=error --output-on-failure --timeout 600 --parallel 2)
 fi
