@@ -1,6 +1,7 @@
 #include "AnswerStore.h"
 
 #include "AuditTrail.h"
+#include "CataloguePins.h"
 #include "ContentLibrary.h"
 #include "Engagement.h"
 #include "EngagementJson.h"
@@ -56,6 +57,9 @@ Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, 
     auto done = m_ws.write([&]() -> Status {
         if (auto editable = EngagementStore(m_ws).checkEditable(engagementId); !editable)
             return editable;
+        // An engagement from before catalogues were pinned takes the library's on its next change.
+        if (auto catalogues = CataloguePins(m_ws).pinIfMissing(engagementId, library); !catalogues)
+            return catalogues;
         QuestionnairePins pins(m_ws);
         auto pinned = pins.pinned(engagementId);
         if (!pinned)
@@ -152,13 +156,23 @@ Status AnswerStore::setRiskOverride(const RiskOverride &o, const ContentLibrary 
 {
     if (o.rationale.trimmed().isEmpty())
         return Error {QStringLiteral("overriding risk '%1' needs a rationale").arg(o.riskId)};
-    if (!library.risks().risk(o.riskId))
-        return Error {QStringLiteral("there is no risk '%1' in the risk catalogue").arg(o.riskId)};
     if (!o.likelihood && !o.impact)
         return Error {QStringLiteral("an override of risk '%1' must set the likelihood, the impact or both").arg(o.riskId)};
     return m_ws.write([&]() -> Status {
         if (auto editable = EngagementStore(m_ws).checkEditable(o.engagementId); !editable)
             return editable;
+        // The risk must be in the catalogue the engagement is scored with, not just the library's.
+        CataloguePins catalogues(m_ws);
+        if (auto pinnedNow = catalogues.pinIfMissing(o.engagementId, library); !pinnedNow)
+            return pinnedNow;
+        auto pins = catalogues.pinned(o.engagementId);
+        if (!pins)
+            return pins.error();
+        auto content = catalogues.apply(*pins, library);
+        if (!content)
+            return content.error();
+        if (!content->risks().risk(o.riskId))
+            return Error {QStringLiteral("there is no risk '%1' in the risk catalogue").arg(o.riskId)};
         auto existing = riskOverrides(o.engagementId);
         if (!existing)
             return existing.error();

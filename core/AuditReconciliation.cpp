@@ -2,6 +2,7 @@
 
 #include "AnswerStore.h"
 #include "AuditTrail.h"
+#include "CataloguePins.h"
 #include "EngagementJson.h"
 #include "EngagementStore.h"
 #include "QuestionnairePins.h"
@@ -26,6 +27,7 @@ struct TrailState {
     QMap<qint64, QJsonObject> engagements;
     QMap<qint64, QString> approvedHashes;
     QMap<QString, QJsonObject> pins;
+    QMap<QString, QJsonObject> cataloguePins;
     QMap<QString, QJsonObject> answers;
     QMap<QString, QJsonObject> overrides;
 
@@ -44,6 +46,8 @@ struct TrailState {
                     approvedHashes.remove(id);
             } else if (e.action == QLatin1String("questionnaire.pin")) {
                 pins.insert(e.entity, after);
+            } else if (e.action == QLatin1String("catalogue.pin")) {
+                cataloguePins.insert(e.entity, after);
             } else if (e.action == QLatin1String("answer.save")) {
                 answers.insert(e.entity, after);
             } else if (e.action == QLatin1String("risk.override")) {
@@ -75,11 +79,12 @@ Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditV
     EngagementStore engagementStore(ws);
     const AnswerStore answerStore(ws);
     const QuestionnairePins pinStore(ws);
+    const CataloguePins catalogueStore(ws);
     auto all = engagementStore.list();
     if (!all)
         return all.error();
 
-    QMap<QString, QJsonObject> engagements, pins, answers, overrides;
+    QMap<QString, QJsonObject> engagements, pins, cataloguePins, answers, overrides;
     QMap<QString, QJsonObject> auditedEngagements;
     for (auto it = trail.engagements.cbegin(); it != trail.engagements.cend(); ++it)
         auditedEngagements.insert(QStringLiteral("engagement:%1").arg(it.key()), it.value());
@@ -94,6 +99,12 @@ Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditV
                         {{QStringLiteral("questionnaire"), p.key()},
                          {QStringLiteral("version"), p->version},
                          {QStringLiteral("sha256"), p->sha256}});
+        auto catalogues = catalogueStore.pinned(e.id);
+        if (!catalogues)
+            return catalogues.error();
+        for (const auto &c : *catalogues)
+            cataloguePins.insert(QStringLiteral("%1/catalogue:%2").arg(entity).arg(c.position),
+                                 {{QStringLiteral("catalogue"), c.kind}, {QStringLiteral("sha256"), c.sha256}});
         auto given = answerStore.answers(e.id);
         if (!given)
             return given.error();
@@ -105,10 +116,11 @@ Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditV
         for (const auto &o : *overridden)
             overrides.insert(QStringLiteral("%1/risk:%2").arg(entity, o.riskId), toJson(o));
     }
-    for (const QString &problem :
-         {compare(engagements, auditedEngagements, QStringLiteral("the record of")),
-          compare(pins, trail.pins, QStringLiteral("the questionnaire pin")), compare(answers, trail.answers, QStringLiteral("the answer")),
-          compare(overrides, trail.overrides, QStringLiteral("the risk override"))}) {
+    for (const QString &problem : {compare(engagements, auditedEngagements, QStringLiteral("the record of")),
+                                   compare(pins, trail.pins, QStringLiteral("the questionnaire pin")),
+                                   compare(cataloguePins, trail.cataloguePins, QStringLiteral("the catalogue pin")),
+                                   compare(answers, trail.answers, QStringLiteral("the answer")),
+                                   compare(overrides, trail.overrides, QStringLiteral("the risk override"))}) {
         if (!problem.isEmpty()) {
             v.problem = problem;
             return {};
@@ -136,6 +148,16 @@ Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditV
             v.problem = QStringLiteral("the stored text of questionnaire '%1' version %2 does not match its SHA-256")
                             .arg(q.value(1).toString())
                             .arg(q.value(2).toInt());
+            return {};
+        }
+    }
+    if (!q.exec(QStringLiteral("SELECT kind, sha256, yaml_text FROM catalogue_text ORDER BY id")))
+        return ws.sqlError(q, QStringLiteral("reading stored catalogues"));
+    while (q.next()) {
+        const QString actual
+            = QString::fromLatin1(QCryptographicHash::hash(q.value(2).toString().toUtf8(), QCryptographicHash::Sha256).toHex());
+        if (actual != q.value(1).toString()) {
+            v.problem = QStringLiteral("the stored text of a %1 catalogue does not match its SHA-256").arg(q.value(0).toString());
             return {};
         }
     }

@@ -5,6 +5,7 @@
 #include "ContentValidator.h"
 #include "YamlReader.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QSet>
@@ -67,7 +68,8 @@ std::pair<int, int> firstInvalidUtf8(const QByteArray &bytes)
 } // namespace
 
 ContentLibrary::ContentLibrary(const ContentLibrary &other)
-    : m_questionnaires(other.m_questionnaires), m_risks(other.m_risks), m_controls(other.m_controls), m_criteria(other.m_criteria)
+    : m_questionnaires(other.m_questionnaires), m_risks(other.m_risks), m_controls(other.m_controls), m_criteria(other.m_criteria),
+      m_catalogueTexts(other.m_catalogueTexts)
 {
     reindex();
 }
@@ -79,6 +81,7 @@ ContentLibrary &ContentLibrary::operator=(const ContentLibrary &other)
         m_risks = other.m_risks;
         m_controls = other.m_controls;
         m_criteria = other.m_criteria;
+        m_catalogueTexts = other.m_catalogueTexts;
         reindex();
     }
     return *this;
@@ -259,6 +262,7 @@ bool ContentLibrary::merge(const QString &file, const QString &text, Replace rep
             return false;
         if (replace == Replace::Any) {
             m_risks = std::move(*risks);
+            keepCatalogueText(QStringLiteral("risks"), file, text, true);
             return true;
         }
         for (const auto &r : risks->risks) {
@@ -269,6 +273,7 @@ bool ContentLibrary::merge(const QString &file, const QString &text, Replace rep
         if (problems.size() > before)
             return false;
         m_risks.risks += risks->risks;
+        keepCatalogueText(QStringLiteral("risks"), file, text, false);
         return true;
     }
     case Kind::Controls: {
@@ -281,6 +286,7 @@ bool ContentLibrary::merge(const QString &file, const QString &text, Replace rep
             return false;
         }
         m_controls = std::move(*controls);
+        keepCatalogueText(QStringLiteral("controls"), file, text, true);
         return true;
     }
     case Kind::Criteria: {
@@ -293,10 +299,41 @@ bool ContentLibrary::merge(const QString &file, const QString &text, Replace rep
             return false;
         }
         m_criteria = std::move(*criteria);
+        keepCatalogueText(QStringLiteral("criteria"), file, text, true);
         return true;
     }
     }
     return false;
+}
+
+void ContentLibrary::keepCatalogueText(const QString &kind, const QString &file, const QString &text, bool replacesKind)
+{
+    if (replacesKind)
+        m_catalogueTexts.removeIf([&kind](const CatalogueText &t) { return t.kind == kind; });
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+    m_catalogueTexts.append({kind, file, text, sha});
+}
+
+QList<Error> ContentLibrary::setCatalogues(const QList<CatalogueText> &texts)
+{
+    ContentLibrary candidate = *this;
+    candidate.m_risks = {};
+    candidate.m_controls = {};
+    candidate.m_criteria = {};
+    candidate.m_catalogueTexts.clear();
+    QList<Error> problems;
+    bool risksSeen = false;
+    for (const auto &t : texts) {
+        // The first risk file replaces; later ones add to it, as a user's folder does.
+        const bool first = t.kind != QLatin1String("risks") || !risksSeen;
+        risksSeen = risksSeen || t.kind == QLatin1String("risks");
+        if (!candidate.merge(t.file, t.text, first ? Replace::Any : Replace::NewerVersionOnly, problems))
+            return problems.isEmpty() ? QList<Error> {Error {QStringLiteral("not a catalogue file"), t.file}} : problems;
+    }
+    if (!problems.isEmpty())
+        return problems;
+    *this = std::move(candidate);
+    return {};
 }
 
 void ContentLibrary::setQuestionnaire(Questionnaire questionnaire)

@@ -16,6 +16,15 @@
 
 namespace bulkhead {
 
+// The text of one catalogue file as it was loaded, kept so an engagement can pin the exact
+// catalogues it is scored and reported with.
+struct CatalogueText {
+    QString kind; // risks | controls | criteria
+    QString file;
+    QString text;
+    QString sha256; // of the UTF-8 text
+};
+
 class ContentLibrary {
 public:
     // What to do with a questionnaire whose key is already loaded.
@@ -50,6 +59,11 @@ public:
 
     // Puts a questionnaire in place of the one with the same key (pinned versions).
     void setQuestionnaire(Questionnaire questionnaire);
+    // Replaces the risk, control and criteria catalogues with those parsed from `texts`, in
+    // order (an engagement's pinned catalogues). On any problem the library stays as it was.
+    QList<Error> setCatalogues(const QList<CatalogueText> &texts);
+    // The catalogue files the risk, control and criteria catalogues were built from, in load order.
+    const QList<CatalogueText> &catalogueTexts() const { return m_catalogueTexts; }
 
     const QList<Questionnaire> &questionnaires() const { return m_questionnaires; }
     const Questionnaire *questionnaire(const QString &key) const;
@@ -69,11 +83,14 @@ private:
     // The file of `batch` a new problem is due to, with the problem as that file's error.
     Error chargeToBatch(const Error &problem, const QList<std::pair<QString, QString>> &batch, const ContentLibrary &before) const;
     void reindex();
+    // Records a catalogue file's text; `replacesKind` drops earlier texts of the same kind.
+    void keepCatalogueText(const QString &kind, const QString &file, const QString &text, bool replacesKind);
 
     QList<Questionnaire> m_questionnaires;
     RiskCatalogue m_risks;
     ControlCatalogue m_controls;
     CriteriaCatalogue m_criteria;
+    QList<CatalogueText> m_catalogueTexts;
     QHash<QString, const Question *> m_questionIndex;
 };
 

@@ -3,6 +3,7 @@
 #include "AnswerStore.h"
 #include "AuditTrail.h"
 #include "BaselineProfiles.h"
+#include "CataloguePins.h"
 #include "ContentLibrary.h"
 #include "EngagementJson.h"
 #include "QuestionnairePins.h"
@@ -144,7 +145,7 @@ Result<qint64> EngagementStore::create(Engagement e, const ContentLibrary &libra
             if (auto pinned = pins.pin(id, questionnaire); !pinned)
                 return pinned.error();
         }
-        return {};
+        return CataloguePins(m_ws).pin(id, library);
     });
     if (!done)
         return done.error();
@@ -280,6 +281,9 @@ Result<QString> EngagementStore::contentHash(qint64 id) const
     auto pins = QuestionnairePins(m_ws).pinned(id);
     if (!pins)
         return pins.error();
+    auto catalogues = CataloguePins(m_ws).pinned(id);
+    if (!catalogues)
+        return catalogues.error();
     const AnswerStore answers(m_ws);
     auto given = answers.answers(id);
     if (!given)
@@ -300,10 +304,17 @@ Result<QString> EngagementStore::contentHash(qint64 id) const
     QJsonArray overrideArray;
     for (const auto &o : *overrides)
         overrideArray.append(toJson(o));
-    const QJsonObject all = {{QStringLiteral("engagement"), record},
-                             {QStringLiteral("questionnaires"), pinned},
-                             {QStringLiteral("answers"), answerArray},
-                             {QStringLiteral("risk_overrides"), overrideArray}};
+    QJsonObject all = {{QStringLiteral("engagement"), record},
+                       {QStringLiteral("questionnaires"), pinned},
+                       {QStringLiteral("answers"), answerArray},
+                       {QStringLiteral("risk_overrides"), overrideArray}};
+    // Engagements from before catalogues were pinned have none; their hash stays what it was.
+    if (!catalogues->isEmpty()) {
+        QJsonArray pinnedCatalogues;
+        for (const auto &c : *catalogues)
+            pinnedCatalogues.append(QJsonArray {c.kind, c.sha256});
+        all.insert(QStringLiteral("catalogues"), pinnedCatalogues);
+    }
     const QByteArray bytes = QJsonDocument(all).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }

@@ -25,6 +25,8 @@ constexpr Step kSteps[] = {
     {5, ":/schema/common/005-assessment-period.sql"},
     {6, ":/schema/common/006-baseline-profiles.sql"},
     {7, ":/schema/{engine}/007-baseline-profiles-frozen.sql"},
+    {8, ":/schema/common/008-catalogue-pins.sql"},
+    {9, ":/schema/{engine}/009-catalogue-pins-frozen.sql"},
 };
 
 } // namespace

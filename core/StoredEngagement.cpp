@@ -2,6 +2,7 @@
 
 #include "AnswerStore.h"
 #include "BaselineProfiles.h"
+#include "CataloguePins.h"
 #include "EngagementStore.h"
 #include "QuestionnairePins.h"
 
@@ -14,7 +15,14 @@ Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary
     if (!engagement)
         return engagement.error();
     stored.engagement = *engagement;
-    auto content = QuestionnairePins(workspace).contentFor(engagementId, library);
+    auto questionnaires = QuestionnairePins(workspace).contentFor(engagementId, library);
+    if (!questionnaires)
+        return questionnaires.error();
+    const CataloguePins cataloguePins(workspace);
+    auto catalogues = cataloguePins.pinned(engagementId);
+    if (!catalogues)
+        return catalogues.error();
+    auto content = cataloguePins.apply(*catalogues, std::move(*questionnaires));
     if (!content)
         return content.error();
     stored.content = std::move(*content);

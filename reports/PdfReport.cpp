@@ -6,10 +6,12 @@
 #include <QBuffer>
 #include <QFont>
 #include <QFontMetricsF>
+#include <QHashSeed>
 #include <QImage>
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QScopeGuard>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -66,6 +68,14 @@ public:
 
     PdfResult render()
     {
+        // Qt's PDF engine writes its font objects in QHash order, which a random hash seed makes
+        // differ from run to run; a fixed seed while rendering keeps the file reproducible.
+        const bool randomSeed = QHashSeed::globalSeed() != 0;
+        QHashSeed::setDeterministicGlobalSeed();
+        const auto restoreSeed = qScopeGuard([randomSeed] {
+            if (randomSeed)
+                QHashSeed::resetRandomGlobalSeed();
+        });
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         {
@@ -102,10 +112,26 @@ public:
                 painter.restore();
             }
         }
-        return {buffer.data(), m_pages};
+        return {stampCreationDate(buffer.data()), m_pages};
     }
 
 private:
+    // The engine stamps the file with the wall clock; the report's own generation time makes
+    // two renderings of the same report identical. Same length, so the cross-reference table
+    // stays valid.
+    QByteArray stampCreationDate(QByteArray pdf) const
+    {
+        static const QByteArray key = QByteArrayLiteral("/CreationDate (D:");
+        const qsizetype at = pdf.indexOf(key);
+        if (!m_doc.generatedAt.isValid() || at < 0 || at > 4096)
+            return pdf;
+        const QByteArray stamp = m_doc.generatedAt.toUTC().toString(QStringLiteral("yyyyMMddHHmmss")).toLatin1();
+        const qsizetype digits = at + key.size();
+        if (stamp.size() == 14 && pdf.size() >= digits + 14)
+            pdf.replace(digits, 14, stamp);
+        return pdf;
+    }
+
     void fill(QTextDocument &content)
     {
         QTextCursor cursor(&content);

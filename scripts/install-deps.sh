@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ ninja-build
-  qt6-base-dev libqt6opengl6-dev qt6-charts-dev
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-pdf-dev
   libqt6sql6-sqlite libqt6sql6-psql
   libyaml-cpp-dev libpoco-dev catch2 libsqlite3-dev sqlite3 libxlsxwriter-dev
   xvfb xauth poppler-utils fonts-dejavu-core

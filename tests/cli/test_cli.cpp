@@ -384,7 +384,7 @@ TEST_CASE("risk override replaces the residual rating and is audited", "[cli][ri
     CHECK(after[u"impact"_s].toString() == u"high"_s);
     CHECK(after[u"level"_s].toString() == u"low"_s);
     CHECK(sqliteQuery(s.workspace(), u"SELECT id, actor, action, entity FROM audit_event ORDER BY id DESC LIMIT 1"_s)
-          == u"436|tester|risk.override|engagement:3/risk:risk.access_control"_s);
+          == u"445|tester|risk.override|engagement:3/risk:risk.access_control"_s);
 }
 
 // README's exit codes make a missing argument a usage error (2), as for `workflow reopen --reason`.
@@ -456,10 +456,11 @@ TEST_CASE("audit verify walks the whole chain of the demo", "[cli][audit]")
 {
     Sandbox s;
     s.demo();
-    // Per engagement: create, seven questionnaire pins and its answers (173, 173 and 62); the two
-    // Harbourline rounds are submitted, and the 2025 round approved.
+    // Per engagement: create, seven questionnaire pins, three catalogue pins (risks, controls,
+    // criteria) and its answers (173, 173 and 62); the two Harbourline rounds are submitted, and
+    // the 2025 round approved.
     const int events = auditEventCount(s.workspace());
-    CHECK(events == 435);
+    CHECK(events == 444);
     const Run all = s.cli({u"audit"_s, u"verify"_s});
     CHECK(all.code == 0);
     CHECK(all.err.isEmpty());
@@ -467,7 +468,7 @@ TEST_CASE("audit verify walks the whole chain of the demo", "[cli][audit]")
 
     const Run one = s.cli({u"audit"_s, u"verify"_s, u"1"_s});
     CHECK(one.code == 0);
-    CHECK(one.out == u"audit trail intact: %1 event(s) checked, 183 of them for engagement 1\n"_s.arg(events));
+    CHECK(one.out == u"audit trail intact: %1 event(s) checked, 186 of them for engagement 1\n"_s.arg(events));
 }
 
 TEST_CASE("audit verify finds an event edited behind the program's back", "[cli][audit]")
@@ -499,14 +500,14 @@ TEST_CASE("audit verify finds the newest event deleted behind the program's back
     s.demo();
     REQUIRE(s.cli({u"risk"_s, u"override"_s, u"3"_s, u"risk.access_control"_s, u"--likelihood"_s, u"low"_s, u"--rationale"_s, u"r"_s}).code
             == 0);
-    REQUIRE(auditEventCount(s.workspace()) == 436);
-    REQUIRE(sqliteShell(s.workspace(), u"DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id=436;"_s) == 0);
+    REQUIRE(auditEventCount(s.workspace()) == 445);
+    REQUIRE(sqliteShell(s.workspace(), u"DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id=445;"_s) == 0);
     const Run r = s.cli({u"audit"_s, u"verify"_s});
     INFO(r.out.toStdString());
     CHECK(r.code == 1);
     CHECK(
         r.out
-        == u"audit trail BROKEN at event 436: the trail ends at event 435, but event 436 was recorded as its last: events were removed from the end\n"_s);
+        == u"audit trail BROKEN at event 445: the trail ends at event 444, but event 445 was recorded as its last: events were removed from the end\n"_s);
 }
 
 TEST_CASE("a command that reads does not create a workspace at a mistyped path", "[cli][workspace]")

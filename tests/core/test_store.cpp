@@ -288,11 +288,11 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
     auto clean = trail.verify();
     REQUIRE(clean.ok());
     CHECK(clean->ok());
-    CHECK(clean->eventsChecked == 11); // create, seven pins, three answers (events 9, 10 and 11)
+    CHECK(clean->eventsChecked == 14); // create, seven questionnaire pins, three catalogue pins, three answers (events 12 to 14)
     auto events = trail.events();
-    REQUIRE(events->size() == 11);
+    REQUIRE(events->size() == 14);
     CHECK(events->at(0).prevHash == QString(64, QLatin1Char('0')));
-    for (int i = 1; i < 11; ++i)
+    for (int i = 1; i < 14; ++i)
         CHECK(events->at(i).prevHash == events->at(i - 1).hash);
     CHECK(AuditTrail::computeHash(events->at(3)) == events->at(3).hash);
 
@@ -301,13 +301,13 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
     {
         REQUIRE(test::sqliteShell(path,
                                   QStringLiteral("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET after_state = "
-                                                 "replace(after_state, 'partial', 'yes') WHERE id = 10;"))
+                                                 "replace(after_state, 'partial', 'yes') WHERE id = 13;"))
                 == 0);
         auto v = trail.verify();
         REQUIRE(v.ok());
-        CHECK(v->firstBrokenEvent == 10);
-        CHECK(v->eventsChecked == 10);
-        CHECK(v->problem == QStringLiteral("event 10 was changed after it was written (its hash does not match its content)"));
+        CHECK(v->firstBrokenEvent == 13);
+        CHECK(v->eventsChecked == 13);
+        CHECK(v->problem == QStringLiteral("event 13 was changed after it was written (its hash does not match its content)"));
     }
     SECTION("an edited event whose hash was recomputed breaks the link of the next one")
     {
@@ -326,18 +326,18 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
     }
     SECTION("the last event removed")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 11;")) == 0);
+        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 14;")) == 0);
         auto v = trail.verify();
-        CHECK(v->firstBrokenEvent == 11);
+        CHECK(v->firstBrokenEvent == 14);
         CHECK(v->problem
-              == QStringLiteral("the trail ends at event 10, but event 11 was recorded as its last: events were removed from the end"));
+              == QStringLiteral("the trail ends at event 13, but event 14 was recorded as its last: events were removed from the end"));
     }
     SECTION("the last event removed and the recorded end forged to match")
     {
         REQUIRE(test::sqliteShell(
                     path,
-                    QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 11; "
-                                   "UPDATE audit_head SET last_id = 10, last_hash = (SELECT hash FROM audit_event WHERE id = 10);"))
+                    QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 14; "
+                                   "UPDATE audit_head SET last_id = 13, last_hash = (SELECT hash FROM audit_event WHERE id = 13);"))
                 == 0);
         auto v = trail.verify();
         CHECK_FALSE(v->ok());
