@@ -1,7 +1,9 @@
 // The workspace store: engagements, answers, overrides, the review workflow with its
-// approval freeze, the audit hash chain, and questionnaire versions pinned per engagement.
+// approval freeze, the audit hash chain, and questionnaire versions and catalogues pinned per
+// engagement.
 #include "AnswerStore.h"
 #include "AuditTrail.h"
+#include "CataloguePins.h"
 #include "ContentLibrary.h"
 #include "EngagementStore.h"
 #include "QuestionnairePins.h"
@@ -192,7 +194,7 @@ TEST_CASE("Risk overrides need a rationale and a known risk")
     CHECK(found);
 }
 
-TEST_CASE("Workflow: draft, in review, approved; approval freezes; reopen needs a reason")
+TEST_CASE("Workflow: draft, in review, approved, where approval freezes and reopening needs a reason")
 {
     QTemporaryDir dir;
     auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
@@ -239,14 +241,15 @@ TEST_CASE("Workflow: draft, in review, approved; approval freezes; reopen needs 
     for (const auto &e : *events)
         actions << e.action;
     const QStringList pins(7, QStringLiteral("questionnaire.pin")); // one per built-in questionnaire
+    const QStringList catalogues(3, QStringLiteral("catalogue.pin")); // risks, controls, criteria
     CHECK(actions
-          == QStringList {QStringLiteral("engagement.create")} + pins
+          == QStringList {QStringLiteral("engagement.create")} + pins + catalogues
               + QStringList {QStringLiteral("answer.save"), QStringLiteral("engagement.submit"), QStringLiteral("engagement.approve"),
                              QStringLiteral("engagement.reopen"), QStringLiteral("answer.save"), QStringLiteral("engagement.update")});
-    CHECK(events->at(11).after.contains(QStringLiteral("Client supplied the 2026 restore test report.")));
-    CHECK(events->at(12).before.contains(QStringLiteral("\"value\":\"yes\"")));
-    CHECK(events->at(12).after.contains(QStringLiteral("\"value\":\"no\"")));
-    CHECK(events->at(12).actor == QStringLiteral("d.whitfield"));
+    CHECK(events->at(14).after.contains(QStringLiteral("Client supplied the 2026 restore test report.")));
+    CHECK(events->at(15).before.contains(QStringLiteral("\"value\":\"yes\"")));
+    CHECK(events->at(15).after.contains(QStringLiteral("\"value\":\"no\"")));
+    CHECK(events->at(15).actor == QStringLiteral("d.whitfield"));
 }
 
 TEST_CASE("The database itself refuses changes to an approved engagement")
@@ -434,12 +437,71 @@ TEST_CASE("Rows cannot be moved into an approved engagement, nor its pins or sto
     CHECK(test::sqliteShell(path, QStringLiteral("UPDATE answer SET engagement_id = 1")) != 0);
     CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM engagement_questionnaire WHERE engagement_id = 1")) != 0);
     CHECK(test::sqliteShell(path, QStringLiteral("UPDATE questionnaire_version SET yaml_text = 'x'")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM engagement_catalogue WHERE engagement_id = 1")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE engagement_catalogue SET catalogue_text_id = 1 WHERE engagement_id = 1")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("INSERT INTO engagement_catalogue VALUES (1, 3, 1)")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE catalogue_text SET yaml_text = 'x'")) != 0);
+    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM catalogue_text")) != 0);
     CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM audit_head")) != 0);
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM engagement_catalogue WHERE engagement_id = 1")) == 3);
     CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM answer WHERE engagement_id = 2")) == 1);
     CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM risk_adjustment WHERE engagement_id = 2")) == 1);
     auto verified = AuditTrail(*ws).verify();
     REQUIRE(verified.ok());
     CHECK(verified->ok());
+}
+
+TEST_CASE("Engagements pin the risk, control and criteria catalogues; each text is stored once")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    const qint64 first = create(*ws);
+    const qint64 second = create(*ws);
+    auto pins = CataloguePins(*ws).pinned(first);
+    REQUIRE(pins.ok());
+    REQUIRE(pins->size() == 3);
+    QStringList kinds;
+    for (const auto &p : *pins)
+        kinds << p.kind;
+    // In the built-in library's load order.
+    CHECK(kinds == QStringList {QStringLiteral("controls"), QStringLiteral("risks"), QStringLiteral("criteria")});
+    for (qsizetype i = 0; i < 3; ++i) {
+        CHECK(pins->at(i).position == i);
+        CHECK(pins->at(i).sha256 == builtIn().catalogueTexts().at(i).sha256);
+        CHECK(pins->at(i).sha256.size() == 64);
+    }
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM catalogue_text")) == 3);
+    CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM engagement_catalogue")) == 6);
+
+    SECTION("an engagement without pins (from an older Bulkhead) takes the library's on its next answer")
+    {
+        const QString path = ws->path();
+        REQUIRE(test::sqliteShell(path, QStringLiteral("DELETE FROM engagement_catalogue WHERE engagement_id = 2")) == 0);
+        CHECK(CataloguePins(*ws).pinned(second)->isEmpty());
+        REQUIRE(save(*ws, second, QStringLiteral("arch.host.hardening"), QStringLiteral("yes")).ok());
+        CHECK(CataloguePins(*ws).pinned(second)->size() == 3);
+        CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM catalogue_text")) == 3);
+    }
+    SECTION("a stored catalogue text changed behind the program's back is named by audit verify and refused by scoring")
+    {
+        REQUIRE(test::sqliteShell(ws->path(),
+                                  QStringLiteral("DROP TRIGGER catalogue_text_no_update; "
+                                                 "UPDATE catalogue_text SET yaml_text = yaml_text || ' ' WHERE kind = 'risks'"))
+                == 0);
+        auto verified = AuditTrail(*ws).verify();
+        REQUIRE(verified.ok());
+        CHECK(verified->problem == QStringLiteral("the stored text of a risks catalogue does not match its SHA-256"));
+        // The library still holds the pinned text, so scoring does not need the stored copy...
+        CHECK(loadAndScore(*ws, builtIn(), first).ok());
+        // ...but under a library whose catalogues differ it must read it, and refuses the changed one.
+        ContentLibrary other = builtIn();
+        REQUIRE(other.setCatalogues({builtIn().catalogueTexts().at(0), builtIn().catalogueTexts().at(2)}).isEmpty());
+        auto scored = loadAndScore(*ws, other, first);
+        REQUIRE_FALSE(scored.ok());
+        CHECK(
+            scored.error().message
+            == QStringLiteral("the stored text of the pinned risks catalogue does not match its SHA-256; it was changed outside Bulkhead"));
+    }
 }
 
 TEST_CASE("audit verify finds records changed around the trail")

@@ -717,7 +717,7 @@ TEST_CASE("The Word header and footer carry the marking, the organisation and Pa
     CHECK(wordXml(plain.parts.value(QStringLiteral("word/footer1.xml"))).texts(QStringLiteral("Classification")).isEmpty());
 }
 
-TEST_CASE("Word styles put headings in the accent and shade the table header; properties name the report")
+TEST_CASE("Word styles put headings in the accent and shade the table header, and properties name the report")
 {
     const Package package = renderedPackage(hostileDocument());
     QMap<QString, QString> colours; // style id -> first w:color
