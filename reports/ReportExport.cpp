@@ -11,7 +11,6 @@
 #include "PoamXlsx.h"
 #include "SecurityAssessmentReport.h"
 #include "Soc2ReadinessReport.h"
-#include "StoredEngagement.h"
 #include "Workspace.h"
 #include "WorkspaceSettings.h"
 
@@ -57,6 +56,29 @@ Status writeAtomically(const QString &path, const QByteArray &bytes)
     if (file.write(bytes) != bytes.size() || !file.commit())
         return Error {QStringLiteral("cannot write the report: %1").arg(file.errorString()), path};
     return {};
+}
+
+// Reports the step, unless the export has been cancelled: then false.
+bool advance(const ExportRequest &request, const char *name)
+{
+    if (request.cancelled && request.cancelled())
+        return false;
+    if (request.progress)
+        request.progress(QString::fromLatin1(name));
+    return true;
+}
+
+Status checkProducible(const ExportRequest &request)
+{
+    if (!formatSuits(request.type, request.format) || !isImplemented(request.type, request.format))
+        return Error {
+            QStringLiteral("%1 reports cannot be produced as %2").arg(reportTypeKey(request.type), reportFormatKey(request.format))};
+    return {};
+}
+
+Error cancelledError(const ExportRequest &request)
+{
+    return Error {exportCancelledMessage(), request.outputPath};
 }
 
 } // namespace
@@ -123,48 +145,61 @@ bool isImplemented(ReportType type, ReportFormat format)
     return false;
 }
 
-Result<ExportResult> exportReport(Workspace &workspace, const ContentLibrary &library, const ExportRequest &request)
+QString exportCancelledMessage()
 {
-    auto step = [&request](const char *name) {
-        if (request.progress)
-            request.progress(QString::fromLatin1(name));
-    };
-    if (!formatSuits(request.type, request.format) || !isImplemented(request.type, request.format))
-        return Error {
-            QStringLiteral("%1 reports cannot be produced as %2").arg(reportTypeKey(request.type), reportFormatKey(request.format))};
-    step("load");
+    return QStringLiteral("the export was cancelled; nothing was written");
+}
+
+Result<ReportSource> loadReportSource(Workspace &workspace, const ContentLibrary &library, const ExportRequest &request)
+{
+    if (auto possible = checkProducible(request); !possible)
+        return possible.error();
+    if (!advance(request, "load"))
+        return cancelledError(request);
     auto stored = loadAndScore(workspace, library, request.engagementId);
     if (!stored)
         return stored.error();
     auto hash = EngagementStore(workspace).contentHash(request.engagementId);
     if (!hash)
         return hash.error();
-    step("build");
-    ReportBranding branding;
+    ReportSource source {std::move(*stored), *hash, {}, request.generatedAt.value_or(workspace.now())};
     if (request.branding) {
-        branding = *request.branding;
+        source.branding = *request.branding;
     } else {
         auto fromSettings = reportBranding(workspace);
         if (!fromSettings)
             return fromSettings.error();
-        branding = *fromSettings;
+        source.branding = *fromSettings;
     }
-    const ReportInput input {&*stored, *hash, branding, workspace.now()};
+    return source;
+}
+
+Result<ExportResult> renderReport(const ReportSource &source, const ExportRequest &request)
+{
+    if (auto possible = checkProducible(request); !possible)
+        return possible.error();
+    if (!advance(request, "build"))
+        return cancelledError(request);
+    const ReportBranding &branding = source.branding;
+    const ReportInput input {&source.engagement, source.contentHash, branding, source.generatedAt};
     ExportResult result;
     QByteArray bytes;
     if (request.type == ReportType::OscalAssessmentResults) {
-        step("render");
+        if (!advance(request, "render"))
+            return cancelledError(request);
         bytes = renderOscalAssessmentResults(input);
     } else if (request.type == ReportType::OscalPoam) {
-        step("render");
+        if (!advance(request, "render"))
+            return cancelledError(request);
         bytes = renderOscalPoam(input);
         // OSCAL requires at least one item; inventing one would misstate the result.
         if (bytes.isEmpty())
-            return Error {
-                QStringLiteral("engagement %1 has no POA&M items, so there is no plan of action to write").arg(request.engagementId)};
+            return Error {QStringLiteral("engagement %1 has no POA&M items, so there is no plan of action to write")
+                              .arg(source.engagement.engagement.id)};
     } else if (request.type == ReportType::Poam) {
         const PoamTable table = buildPoamTable(input);
-        step("render");
+        if (!advance(request, "render"))
+            return cancelledError(request);
         if (request.format == ReportFormat::Csv) {
             bytes = renderPoamCsv(table);
         } else {
@@ -176,7 +211,8 @@ Result<ExportResult> exportReport(Workspace &workspace, const ContentLibrary &li
     } else {
         const ReportDocument document
             = request.type == ReportType::Soc2Readiness ? buildSoc2ReadinessReport(input) : buildSecurityAssessmentReport(input);
-        step("render");
+        if (!advance(request, "render"))
+            return cancelledError(request);
         if (request.format == ReportFormat::Pdf) {
             PdfResult pdf = renderPdf(document);
             bytes = std::move(pdf.pdf);
@@ -190,11 +226,21 @@ Result<ExportResult> exportReport(Workspace &workspace, const ContentLibrary &li
             bytes = renderHtml(document);
         }
     }
-    step("write");
+    // The last chance to stop: after this the file is in place.
+    if (!advance(request, "write"))
+        return cancelledError(request);
     if (auto written = writeAtomically(request.outputPath, bytes); !written)
         return written.error();
     result.bytes = bytes.size();
     return result;
+}
+
+Result<ExportResult> exportReport(Workspace &workspace, const ContentLibrary &library, const ExportRequest &request)
+{
+    auto source = loadReportSource(workspace, library, request);
+    if (!source)
+        return source.error();
+    return renderReport(*source, request);
 }
 
 } // namespace bulkhead

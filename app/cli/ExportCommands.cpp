@@ -10,7 +10,8 @@ namespace bulkhead::cli {
 
 int runReport(Context &ctx, const QStringList &words)
 {
-    auto args = Arguments::parse(words, {QStringLiteral("--type"), QStringLiteral("--format"), QStringLiteral("--output")}, {});
+    auto args = Arguments::parse(
+        words, {QStringLiteral("--type"), QStringLiteral("--format"), QStringLiteral("--output"), QStringLiteral("--generated-at")}, {});
     if (!args)
         return ctx.usage(args.error().message);
     if (args->positionals().size() != 1)
@@ -44,6 +45,14 @@ int runReport(Context &ctx, const QStringList &words)
     request.type = *type;
     request.format = *format;
     request.outputPath = args->value(QStringLiteral("--output"));
+    if (args->has(QStringLiteral("--generated-at"))) {
+        const QString text = args->value(QStringLiteral("--generated-at"));
+        const QDateTime at = QDateTime::fromString(text, Qt::ISODate);
+        if (!at.isValid() || at.timeSpec() == Qt::LocalTime)
+            return ctx.usage(
+                QStringLiteral("--generated-at '%1' is not a date-time with a time zone, such as 2026-03-02T09:30:00Z").arg(text));
+        request.generatedAt = at.toUTC();
+    }
     QElapsedTimer timer;
     timer.start();
     auto exported = exportReport(*ws, ctx.library(), request);

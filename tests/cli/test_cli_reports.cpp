@@ -110,6 +110,43 @@ TEST_CASE("report writes the demo's Security Assessment Report and refuses combi
     CHECK(unwritable.err.startsWith(u"bulkhead-cli: %1: cannot write the report"_s.arg(blocked)));
 }
 
+// Separate processes get separate hash seeds and wall clocks: what a consultant re-running the
+// command months later would see.
+TEST_CASE("report --generated-at reproduces the same bytes in every type and format", "[cli][report]")
+{
+    Sandbox s;
+    s.demo();
+    const QList<std::pair<QString, QString>> combinations
+        = {{u"sar"_s, u"pdf"_s},   {u"sar"_s, u"html"_s},  {u"sar"_s, u"docx"_s}, {u"soc2"_s, u"pdf"_s},      {u"soc2"_s, u"html"_s},
+           {u"soc2"_s, u"docx"_s}, {u"poam"_s, u"xlsx"_s}, {u"poam"_s, u"csv"_s}, {u"oscal-ar"_s, u"json"_s}, {u"oscal-poam"_s, u"json"_s}};
+    const auto report = [&s](const QString &type, const QString &format, const QString &name, const QString &at) {
+        const QString out = s.path(name);
+        const Run r = s.cli({u"report"_s, u"1"_s, u"--type"_s, type, u"--format"_s, format, u"--output"_s, out, u"--generated-at"_s, at});
+        INFO(type.toStdString() << " " << format.toStdString() << ": " << r.err.toStdString());
+        REQUIRE(r.code == 0);
+        return readBytes(out);
+    };
+    for (const auto &[type, format] : combinations) {
+        INFO(type.toStdString() << " " << format.toStdString());
+        const QByteArray first = report(type, format, u"a-%1.%2"_s.arg(type, format), u"2025-11-20T16:05:00Z"_s);
+        const QByteArray second = report(type, format, u"b-%1.%2"_s.arg(type, format), u"2025-11-20T17:05:00+01:00"_s);
+        const QByteArray later = report(type, format, u"c-%1.%2"_s.arg(type, format), u"2025-12-01T08:00:00Z"_s);
+        CHECK(first.size() > 10000);
+        CHECK((second == first)); // the same instant, written in another zone
+        if (format != u"csv"_s) // the CSV holds the items only
+            CHECK((later != first)); // every other format states when it was generated
+    }
+    CHECK(readBytes(s.path(u"a-sar.pdf"_s)).contains("/CreationDate (D:20251120160500Z)"));
+    CHECK(readBytes(s.path(u"a-sar.html"_s)).contains(R"(<time datetime="2025-11-20T16:05:00Z">)"));
+
+    const Run zoneless = s.cli({u"report"_s, u"1"_s, u"--type"_s, u"sar"_s, u"--format"_s, u"pdf"_s, u"--output"_s, s.path(u"x.pdf"_s),
+                                u"--generated-at"_s, u"2025-11-20 16:05"_s});
+    CHECK(zoneless.code == 2);
+    CHECK(isOneLine(zoneless.err));
+    CHECK(zoneless.err.contains(u"--generated-at '2025-11-20 16:05' is not a date-time with a time zone, such as 2026-03-02T09:30:00Z"_s));
+    CHECK_FALSE(QFileInfo::exists(s.path(u"x.pdf"_s)));
+}
+
 TEST_CASE("settings brand every report, and refuse values that would not work", "[cli][settings]")
 {
     Sandbox s;

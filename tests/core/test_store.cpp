@@ -451,7 +451,7 @@ TEST_CASE("Rows cannot be moved into an approved engagement, nor its pins or sto
     CHECK(verified->ok());
 }
 
-TEST_CASE("Engagements pin the risk, control and criteria catalogues; each text is stored once")
+TEST_CASE("Engagements pin the risk, control and criteria catalogues, each text stored once")
 {
     QTemporaryDir dir;
     auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
