@@ -1,0 +1,37 @@
+#include "AnswerUndoCommand.h"
+
+#include <QCoreApplication>
+
+namespace bulkhead {
+
+AnswerUndoCommand::AnswerUndoCommand(Workspace &workspace, const ContentLibrary &library, qint64 engagementId,
+                                     std::optional<AnswerInput> before, AnswerInput after, SaveObserver observer)
+    : m_workspace(workspace), m_library(library), m_engagementId(engagementId), m_before(std::move(before)), m_after(std::move(after)),
+      m_observer(std::move(observer))
+{
+    setText(QCoreApplication::translate("AnswerUndoCommand", "answer to %1").arg(m_after.questionId));
+}
+
+void AnswerUndoCommand::undo()
+{
+    if (m_before)
+        save(*m_before);
+}
+
+void AnswerUndoCommand::redo()
+{
+    save(m_after);
+    if (!m_before)
+        setObsolete(true); // nothing to go back to: see the header
+}
+
+void AnswerUndoCommand::save(const AnswerInput &input)
+{
+    const Result<Answer> saved = AnswerStore(m_workspace).save(m_engagementId, input, m_library);
+    if (!saved)
+        setObsolete(true);
+    if (m_observer)
+        m_observer(input.questionId, saved);
+}
+
+} // namespace bulkhead
