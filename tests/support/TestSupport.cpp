@@ -28,6 +28,11 @@ QString cliPath()
     return QStringLiteral(BULKHEAD_CLI_PATH);
 }
 
+QString guiPath()
+{
+    return QStringLiteral(BULKHEAD_GUI_PATH);
+}
+
 QByteArray readBytes(const QString &path)
 {
     QFile f(path);

@@ -23,6 +23,8 @@ QString projectTestData(const QString &relative);
 QString sourceRoot();
 // The built bulkhead-cli.
 QString cliPath();
+// The built desktop application.
+QString guiPath();
 
 QByteArray readBytes(const QString &path);
 void writeBytes(const QString &path, const QByteArray &bytes);

@@ -1,20 +1,35 @@
 // The main window on the demo workspace, on the offscreen platform: the engagement list and
-// the summary of the selected engagement show what core computed.
+// the summary of the selected engagement show what core computed; the navigation, the review
+// workflow and the screenshot tour work on the real widgets and the real binary.
+#include "AnswerStore.h"
 #include "ContentLibrary.h"
 #include "DemoWorkspace.h"
+#include "EngagementStore.h"
 #include "EngagementSummaryPanel.h"
 #include "EngagementTableModel.h"
+#include "InterviewView.h"
 #include "MainWindow.h"
+#include "ReportsView.h"
+#include "RiskHeatMap.h"
+#include "RiskView.h"
+#include "ScreenshotTour.h"
 #include "TestSupport.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFontInfo>
 #include <QImage>
+#include <QListWidget>
+#include <QLocale>
+#include <QProcess>
+#include <QScrollBar>
+#include <QSet>
 #include <QTableView>
 #include <QTableWidget>
-
-#include <QLocale>
-#include <QScrollBar>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
 
 #include <catch2/catch.hpp>
 
@@ -94,4 +109,173 @@ TEST_CASE("Selecting an engagement shows its family scores and risk register")
     const QImage shot = window->grab().toImage();
     CHECK(shot.width() >= 1000);
     CHECK(shot.height() >= 700);
+}
+
+namespace {
+
+QString progressOf(const MainWindow &window, qint64 id)
+{
+    const auto *model = window.engagementModel();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        if (model->engagementAt(row)->engagement.id == id)
+            return model->data(model->index(row, EngagementTableModel::Progress)).toString();
+    }
+    return {};
+}
+
+// A grab is "not blank" when it has many distinct colours: text, tables and charts, not a
+// cleared window.
+int distinctColours(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3) {
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
+} // namespace
+
+TEST_CASE("The navigation shows every page with the selected engagement, loading each page when it is shown")
+{
+    QTemporaryDir dir;
+    auto window = demoWindow(dir);
+    window->show();
+    QListWidget *pages = window->navigation();
+    REQUIRE(pages->count() == MainWindow::PageCount);
+    CHECK(pages->item(0)->text() == QStringLiteral("Engagements"));
+    CHECK(pages->item(6)->text() == QStringLiteral("Dashboard"));
+    CHECK(window->currentPage() == MainWindow::Engagements);
+    CHECK(window->currentEngagementId() == 1);
+    // The interview has not loaded anything until it is shown.
+    CHECK(window->interviewView()->engagementId() == 0);
+    window->engagementView()->selectRow(2);
+    pages->setCurrentRow(MainWindow::Interview);
+    CHECK(window->currentPage() == MainWindow::Interview);
+    CHECK(window->interviewView()->engagementId() == 3);
+    CHECK_FALSE(window->interviewView()->isReadOnly());
+    window->showPage(MainWindow::Risks);
+    CHECK(window->riskView()->engagementId() == 3);
+    CHECK(pages->currentRow() == MainWindow::Risks);
+    auto scored = loadAndScore(window->workspace(), ContentLibrary::builtIn(), 3);
+    REQUIRE(scored.ok());
+    CHECK(window->riskView()->heatMap()->total() == 30);
+    for (const auto &r : scored->card.risks)
+        CHECK(window->riskView()->heatMap()->count(r.likelihood, r.impact) >= 1);
+    CHECK(MainWindow::pageKey(MainWindow::Poam) == QStringLiteral("poam"));
+}
+
+TEST_CASE("An answer given in the interview shows at once in the engagement list")
+{
+    QTemporaryDir dir;
+    auto window = demoWindow(dir);
+    window->show();
+    window->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(window.get())); // the digit keys need the focus in the window
+    REQUIRE(window->selectEngagement(3));
+    CHECK(progressOf(*window, 3) == QStringLiteral("51 of 156 answered"));
+    window->showPage(MainWindow::Interview);
+    InterviewView *interview = window->interviewView();
+    REQUIRE(interview->showQuestion(QStringLiteral("image.registry.metadata")));
+    interview->questionTree()->setFocus(Qt::OtherFocusReason);
+    QTest::keyClick(interview->questionTree(), Qt::Key_1);
+    CHECK(progressOf(*window, 3) == QStringLiteral("52 of 156 answered"));
+    // The answer is in the workspace file, and the Edit menu's Undo takes it back out of the count.
+    auto stored = AnswerStore(window->workspace()).answers(3);
+    REQUIRE(stored.ok());
+    CHECK(stored->size() == 63);
+    CHECK(interview->undoStack()->count() == 0); // a first answer cannot be undone to "unanswered"
+}
+
+TEST_CASE("Submitting, approving and reopening from the window, where approval makes the interview read-only")
+{
+    QTemporaryDir dir;
+    auto window = demoWindow(dir);
+    window->show();
+    window->activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(window.get())); // the digit keys need the focus in the window
+    REQUIRE(window->selectEngagement(3));
+    CHECK(window->submitAction()->isEnabled());
+    CHECK_FALSE(window->approveAction()->isEnabled());
+    CHECK_FALSE(window->reopenAction()->isEnabled());
+    REQUIRE(window->submitForReview());
+    CHECK(window->currentEngagementId() == 3);
+    CHECK(EngagementStore(window->workspace()).get(3)->status == EngagementStatus::InReview);
+    CHECK(window->approveAction()->isEnabled());
+    REQUIRE(window->approve());
+    CHECK(EngagementStore(window->workspace()).get(3)->status == EngagementStatus::Approved);
+    CHECK_FALSE(window->submitAction()->isEnabled());
+    CHECK(window->reopenAction()->isEnabled());
+
+    window->showPage(MainWindow::Interview);
+    InterviewView *interview = window->interviewView();
+    CHECK(interview->engagementId() == 3);
+    CHECK(interview->isReadOnly());
+    REQUIRE(interview->showQuestion(QStringLiteral("image.registry.metadata")));
+    interview->questionTree()->setFocus(Qt::OtherFocusReason);
+    QTest::keyClick(interview->questionTree(), Qt::Key_1);
+    CHECK(AnswerStore(window->workspace()).answers(3)->size() == 62);
+
+    REQUIRE(window->reopen(QStringLiteral("The client sent the registry policy after approval.")));
+    CHECK(EngagementStore(window->workspace()).get(3)->status == EngagementStatus::Draft);
+    CHECK_FALSE(interview->isReadOnly());
+    QTest::keyClick(interview->questionTree(), Qt::Key_1);
+    CHECK(AnswerStore(window->workspace()).answers(3)->size() == 63);
+}
+
+TEST_CASE("The screenshot tour saves every main view as a picture of the window")
+{
+    QTemporaryDir dir;
+    auto window = demoWindow(dir);
+    window->show();
+    auto written = saveScreenshots(*window, dir.filePath(QStringLiteral("shots")));
+    REQUIRE(written.ok());
+    QStringList names;
+    for (const QString &file : *written)
+        names << QFileInfo(file).fileName();
+    CHECK(names
+          == QStringList {QStringLiteral("engagements.png"), QStringLiteral("interview.png"), QStringLiteral("risks.png"),
+                          QStringLiteral("controls.png"), QStringLiteral("poam.png"), QStringLiteral("reports.png"),
+                          QStringLiteral("dashboard.png")});
+    for (const QString &file : *written) {
+        const QImage image(file);
+        INFO(file.toStdString());
+        CHECK(image.width() >= 1440);
+        CHECK(image.height() >= 900);
+        CHECK(distinctColours(image) > 40);
+    }
+    // The reports page waited for its preview: the PDF of the first engagement is on screen.
+    CHECK(window->reportsView()->engagementId() == 1);
+}
+
+TEST_CASE("bulkhead --screenshot DIR fills an empty workspace with the demo and writes one PNG per view")
+{
+    QTemporaryDir dir;
+    QProcess gui;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    gui.setProcessEnvironment(env);
+    gui.start(test::guiPath(),
+              {QStringLiteral("--workspace"), dir.filePath(QStringLiteral("ws.bulkhead")), QStringLiteral("--screenshot"),
+               dir.filePath(QStringLiteral("png"))});
+    REQUIRE(gui.waitForFinished(120000));
+    INFO(gui.readAllStandardError().toStdString());
+    CHECK(gui.exitCode() == 0);
+    const QStringList printed = QString::fromLocal8Bit(gui.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    CHECK(printed.size() == 7);
+    const QStringList files = QDir(dir.filePath(QStringLiteral("png"))).entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    CHECK(files
+          == QStringList {QStringLiteral("controls.png"), QStringLiteral("dashboard.png"), QStringLiteral("engagements.png"),
+                          QStringLiteral("interview.png"), QStringLiteral("poam.png"), QStringLiteral("reports.png"),
+                          QStringLiteral("risks.png")});
+    for (const QString &name : files) {
+        const QImage image(dir.filePath(QStringLiteral("png/") + name));
+        INFO(name.toStdString());
+        CHECK(image.size() == QSize(1440, 900));
+        CHECK(distinctColours(image) > 40);
+    }
+    auto ws = Workspace::open(dir.filePath(QStringLiteral("ws.bulkhead")));
+    REQUIRE(ws.ok());
+    CHECK(EngagementStore(**ws).list()->size() == 3);
 }
