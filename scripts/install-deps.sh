@@ -6,11 +6,12 @@ set -euo pipefail
 
 packages=(
   cmake g++ ninja-build
-  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-pdf-dev
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-pdf-dev qt6-svg-dev
   libqt6sql6-sqlite libqt6sql6-psql
   libyaml-cpp-dev libpoco-dev catch2 libsqlite3-dev sqlite3 libxlsxwriter-dev
   xvfb xauth poppler-utils fonts-dejavu-core
   python3 python3-yaml
+  dpkg-dev desktop-file-utils file
 )
 
 missing=()

@@ -15,6 +15,7 @@
 #include "ScreenshotTour.h"
 #include "TestSupport.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QDir>
@@ -278,4 +279,29 @@ TEST_CASE("bulkhead --screenshot DIR fills an empty workspace with the demo and 
     auto ws = Workspace::open(dir.filePath(QStringLiteral("ws.bulkhead")));
     REQUIRE(ws.ok());
     CHECK(EngagementStore(**ws).list()->size() == 3);
+}
+
+TEST_CASE("The engagement list model passes QAbstractItemModelTester through reloads and edits")
+{
+    QTemporaryDir dir;
+    auto window = demoWindow(dir);
+    QStringList warnings;
+    // The tester reports through Qt's message handler; a warning fails the test.
+    static QStringList *sink = nullptr;
+    sink = &warnings;
+    const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &message) {
+        if (type != QtDebugMsg && sink && message.contains(QStringLiteral("FAIL")))
+            sink->append(message);
+    });
+    {
+        QAbstractItemModelTester tester(window->engagementModel(), QAbstractItemModelTester::FailureReportingMode::Warning);
+        window->reload();
+        REQUIRE(window->selectEngagement(3));
+        REQUIRE(window->submitForReview());
+        window->reload();
+        CHECK(window->engagementModel()->rowCount() == 3);
+    }
+    qInstallMessageHandler(previous);
+    sink = nullptr;
+    CHECK(warnings.isEmpty());
 }
