@@ -59,4 +59,21 @@ QJsonObject toJson(const RiskOverride &o)
     };
 }
 
+QJsonObject toJson(const EvidenceItem &e)
+{
+    return {
+        {QStringLiteral("id"), e.id},
+        {QStringLiteral("sha256"), e.sha256},
+        {QStringLiteral("file_name"), e.fileName},
+        {QStringLiteral("media_type"), e.mediaType},
+        {QStringLiteral("size"), e.size},
+        {QStringLiteral("question"), e.questionId},
+        {QStringLiteral("control"), e.controlId},
+        {QStringLiteral("collected_on"), e.collectedOn.toString(Qt::ISODate)},
+        {QStringLiteral("expires_on"), e.expiresOn.isValid() ? QJsonValue(e.expiresOn.toString(Qt::ISODate)) : QJsonValue()},
+        {QStringLiteral("added_by"), e.addedBy},
+        {QStringLiteral("added_at"), toStoredTime(e.addedAt)},
+    };
+}
+
 } // namespace bulkhead

@@ -4,6 +4,7 @@
 
 #include "Answer.h"
 #include "Engagement.h"
+#include "Evidence.h"
 
 #include <QJsonObject>
 
@@ -12,5 +13,6 @@ namespace bulkhead {
 QJsonObject toJson(const Engagement &engagement);
 QJsonObject toJson(const Answer &answer);
 QJsonObject toJson(const RiskOverride &riskOverride);
+QJsonObject toJson(const EvidenceItem &evidence);
 
 } // namespace bulkhead

@@ -27,6 +27,8 @@ constexpr Step kSteps[] = {
     {7, ":/schema/{engine}/007-baseline-profiles-frozen.sql"},
     {8, ":/schema/common/008-catalogue-pins.sql"},
     {9, ":/schema/{engine}/009-catalogue-pins-frozen.sql"},
+    {10, ":/schema/common/010-evidence.sql"},
+    {11, ":/schema/{engine}/011-evidence-frozen.sql"},
 };
 
 } // namespace

@@ -29,6 +29,7 @@ QString SqlDialect::expand(const QString &sql) const
 {
     QString out = sql;
     out.replace(QStringLiteral("{{AUTO_ID}}"), QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    out.replace(QStringLiteral("{{BLOB}}"), QStringLiteral("BLOB"));
     return out;
 }
 

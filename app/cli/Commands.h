@@ -21,6 +21,7 @@ int runOscal(Context &ctx, const QStringList &words);
 int runBaseline(Context &ctx, const QStringList &words);
 int runReport(Context &ctx, const QStringList &words);
 int runSettings(Context &ctx, const QStringList &words);
+int runEvidence(Context &ctx, const QStringList &words);
 
 // Dispatches a whole command line (without the program name).
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);

@@ -35,8 +35,13 @@ QString helpText()
                "         [--generated-at DATETIME]      write a report: sar, soc2 as pdf|html|docx; poam as xlsx|csv; oscal-* as json;\n"
                "                                        --generated-at (ISO 8601 with a zone) stamps that time instead of now,\n"
                "                                        which reproduces an earlier copy of an approved engagement's report\n"
+               "  evidence add ENG FILE [--question Q] [--control C] [--collected DATE] [--expires DATE]\n"
+               "                                        attach a file (kept in the workspace once, by SHA-256)\n"
+               "  evidence list ENG [--json] | evidence verify ENG\n"
+               "                                        list the attached files; recompute every hash\n"
                "  settings set KEY VALUE | settings list  report branding: report.organisation, report.accent (#rrggbb),\n"
-               "                                        report.classification, report.logo (a PNG file)\n"
+               "                                        report.classification, report.logo (a PNG file); POA&M due days:\n"
+               "                                        poam.due_days.very_high|high|moderate|low|very_low (1..3650)\n"
                "\n"
                "  --workspace PATH       the workspace file (default: %1)\n"
                "  --questionnaires DIR   extra content files (default: %2)\n"
@@ -78,6 +83,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {QStringLiteral("answer"), runAnswer},     {QStringLiteral("risk"), runRisk},     {QStringLiteral("score"), runScore},
         {QStringLiteral("workflow"), runWorkflow}, {QStringLiteral("audit"), runAudit},   {QStringLiteral("oscal"), runOscal},
         {QStringLiteral("baseline"), runBaseline}, {QStringLiteral("report"), runReport}, {QStringLiteral("settings"), runSettings},
+        {QStringLiteral("evidence"), runEvidence},
     };
     const auto runner = commands.value(command);
     if (!runner)
