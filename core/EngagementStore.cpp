@@ -6,6 +6,7 @@
 #include "CataloguePins.h"
 #include "ContentLibrary.h"
 #include "EngagementJson.h"
+#include "PoamPolicySettings.h"
 #include "QuestionnairePins.h"
 #include "Workspace.h"
 
@@ -250,8 +251,14 @@ Status EngagementStore::transition(qint64 id, EngagementStatus from1, std::optio
                                          : engagementStatusKey(from1)),
                           m_ws.path()};
         QString hash;
+        std::optional<PoamPolicy> policy; // in force at approval, frozen with the content
         if (to == EngagementStatus::Approved) {
-            auto h = contentHash(id);
+            auto inForce = poamPolicyFromSettings(m_ws);
+            if (!inForce)
+                return inForce.error();
+            policy = *inForce;
+            // The status still reads in_review: the policy is passed, not looked up.
+            auto h = contentHash(id, policy);
             if (!h)
                 return h.error();
             hash = *h;
@@ -267,13 +274,43 @@ Status EngagementStore::transition(qint64 id, EngagementStatus from1, std::optio
         QJsonObject after = {{QStringLiteral("status"), engagementStatusKey(to)}};
         if (!hash.isEmpty())
             after.insert(QStringLiteral("content_hash"), hash);
+        if (policy)
+            after.insert(QStringLiteral("poam_due_days"), poamDueDaysJson(*policy));
         if (!reason.isEmpty())
             after.insert(QStringLiteral("reason"), reason);
         return AuditTrail(m_ws).append(id, action, entityOf(id), {{QStringLiteral("status"), engagementStatusKey(e->status)}}, after);
     });
 }
 
+Result<PoamPolicy> EngagementStore::approvedPoamPolicy(qint64 id) const
+{
+    // The trail, not a column: it is append-only and hash-chained, and needs no schema change.
+    QSqlQuery q = m_ws.query();
+    q.prepare(QStringLiteral("SELECT after_state FROM audit_event WHERE engagement_id = ? AND action = 'engagement.approve' "
+                             "ORDER BY id DESC LIMIT 1"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return m_ws.sqlError(q, QStringLiteral("reading the approval of engagement %1").arg(id));
+    if (!q.next())
+        return PoamPolicy();
+    const QJsonObject after = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    return poamPolicyFromJson(after.value(QStringLiteral("poam_due_days")).toObject());
+}
+
 Result<QString> EngagementStore::contentHash(qint64 id) const
+{
+    auto e = get(id);
+    if (!e)
+        return e.error();
+    if (e->status != EngagementStatus::Approved)
+        return contentHash(id, std::nullopt);
+    auto policy = approvedPoamPolicy(id);
+    if (!policy)
+        return policy.error();
+    return contentHash(id, *policy);
+}
+
+Result<QString> EngagementStore::contentHash(qint64 id, const std::optional<PoamPolicy> &approvalPolicy) const
 {
     auto e = get(id);
     if (!e)
@@ -315,6 +352,14 @@ Result<QString> EngagementStore::contentHash(qint64 id) const
             pinnedCatalogues.append(QJsonArray {c.kind, c.sha256});
         all.insert(QStringLiteral("catalogues"), pinnedCatalogues);
     }
+    // The due days an approval froze decide the POA&M's due dates, so they are content. They
+    // are hashed only when they differ from the defaults: an approval without recorded days
+    // (made before they were a setting) had the defaults in force, and so did every approval
+    // under default settings, and all of those must keep hashing exactly as they always did
+    // (audit verify compares with the hash recorded then; reports cite it). An engagement that
+    // is not approved hashes without them: its due dates follow the live settings.
+    if (approvalPolicy && !isDefaultPoamPolicy(*approvalPolicy))
+        all.insert(QStringLiteral("poam_due_days"), poamDueDaysJson(*approvalPolicy));
     const QByteArray bytes = QJsonDocument(all).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }

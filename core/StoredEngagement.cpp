@@ -4,17 +4,27 @@
 #include "BaselineProfiles.h"
 #include "CataloguePins.h"
 #include "EngagementStore.h"
+#include "PoamPolicySettings.h"
 #include "QuestionnairePins.h"
 
 namespace bulkhead {
 
-Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary &library, qint64 engagementId, const PoamPolicy &policy)
+Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary &library, qint64 engagementId,
+                                      std::optional<PoamPolicy> policy)
 {
     StoredEngagement stored;
-    auto engagement = EngagementStore(workspace).get(engagementId);
+    const EngagementStore engagements(workspace);
+    auto engagement = engagements.get(engagementId);
     if (!engagement)
         return engagement.error();
     stored.engagement = *engagement;
+    if (!policy) {
+        auto inForce = stored.engagement.status == EngagementStatus::Approved ? engagements.approvedPoamPolicy(engagementId)
+                                                                              : poamPolicyFromSettings(workspace);
+        if (!inForce)
+            return inForce.error();
+        policy = *inForce;
+    }
     auto questionnaires = QuestionnairePins(workspace).contentFor(engagementId, library);
     if (!questionnaires)
         return questionnaires.error();
@@ -35,7 +45,7 @@ Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary
     if (!overrides)
         return overrides.error();
     stored.overrides = *overrides;
-    ScoringInput input {&stored.content, stored.engagement, stored.answers, stored.overrides, policy, {}};
+    ScoringInput input {&stored.content, stored.engagement, stored.answers, stored.overrides, *policy, {}};
     if (!stored.engagement.baselineProfile.isEmpty()) {
         auto profile = BaselineProfiles(workspace).get(stored.engagement.baselineProfile);
         if (!profile)

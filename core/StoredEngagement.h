@@ -9,6 +9,8 @@
 #include "ScoreCard.h"
 #include "Scoring.h"
 
+#include <optional>
+
 namespace bulkhead {
 
 class Workspace;
@@ -21,7 +23,10 @@ struct StoredEngagement {
     ScoreCard card;
 };
 
+// Without a policy, the POA&M due days are those an approved engagement was approved with
+// (EngagementStore::approvedPoamPolicy), so its reports stay reproducible, and the workspace's
+// settings (poamPolicyFromSettings) for any other engagement.
 Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary &library, qint64 engagementId,
-                                      const PoamPolicy &policy = {});
+                                      std::optional<PoamPolicy> policy = std::nullopt);
 
 } // namespace bulkhead

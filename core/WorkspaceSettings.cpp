@@ -1,6 +1,7 @@
 #include "WorkspaceSettings.h"
 
 #include "AuditTrail.h"
+#include "PoamPolicySettings.h"
 #include "Workspace.h"
 
 #include <QFile>
@@ -38,6 +39,15 @@ Result<QString> storedForm(const QString &key, const QString &value)
             return Error {QStringLiteral("the logo is not a PNG image"), value};
         return QString::fromLatin1(bytes.toBase64());
     }
+    if (key.startsWith(QLatin1String("poam.due_days."))) {
+        // Empty, like every other setting, means "not set": the default applies again.
+        if (value.trimmed().isEmpty())
+            return QString();
+        auto days = parsePoamDueDays(key, value);
+        if (!days)
+            return days.error();
+        return QString::number(*days);
+    }
     const QString trimmed = value.trimmed();
     if (trimmed.size() > 200)
         return Error {QStringLiteral("%1 is longer than 200 characters").arg(key)};
@@ -53,6 +63,14 @@ const QMap<QString, QString> &WorkspaceSettings::knownKeys()
         {QStringLiteral("report.accent"), QStringLiteral("the accent colour of headings and charts, #rrggbb")},
         {QStringLiteral("report.classification"), QStringLiteral("the marking printed at the top and bottom of every page")},
         {QStringLiteral("report.logo"), QStringLiteral("a PNG file for the cover (its bytes are stored in the workspace)")},
+        {QStringLiteral("poam.due_days.very_high"),
+         QStringLiteral("days from detection to a very high POA&M item's due date, 1..3650 (default 30)")},
+        {QStringLiteral("poam.due_days.high"), QStringLiteral("days from detection to a high POA&M item's due date, 1..3650 (default 30)")},
+        {QStringLiteral("poam.due_days.moderate"),
+         QStringLiteral("days from detection to a moderate POA&M item's due date, 1..3650 (default 90)")},
+        {QStringLiteral("poam.due_days.low"), QStringLiteral("days from detection to a low POA&M item's due date, 1..3650 (default 180)")},
+        {QStringLiteral("poam.due_days.very_low"),
+         QStringLiteral("days from detection to a very low POA&M item's due date, 1..3650 (default 365)")},
     };
     return keys;
 }
@@ -94,6 +112,26 @@ Result<QString> WorkspaceSettings::value(const QString &key) const
     if (!q.exec())
         return m_ws.sqlError(q, QStringLiteral("reading setting %1").arg(key));
     return q.next() ? q.value(0).toString() : QString();
+}
+
+Result<QMap<QString, QString>> WorkspaceSettings::values(const QStringList &keys) const
+{
+    if (keys.isEmpty())
+        return QMap<QString, QString>();
+    QStringList placeholders;
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        placeholders.append(QStringLiteral("?"));
+    QSqlQuery q = m_ws.query();
+    q.prepare(QStringLiteral("SELECT setting_key, setting_value FROM workspace_setting WHERE setting_key IN (%1)")
+                  .arg(placeholders.join(QStringLiteral(", "))));
+    for (const QString &key : keys)
+        q.addBindValue(key);
+    if (!q.exec())
+        return m_ws.sqlError(q, QStringLiteral("reading settings %1").arg(keys.join(QStringLiteral(", "))));
+    QMap<QString, QString> values;
+    while (q.next())
+        values.insert(q.value(0).toString(), q.value(1).toString());
+    return values;
 }
 
 Result<QMap<QString, QString>> WorkspaceSettings::all() const

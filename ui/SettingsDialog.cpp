@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "PoamPolicySettings.h"
 #include "ReportDocument.h"
 #include "Workspace.h"
 #include "WorkspaceSettings.h"
@@ -18,6 +19,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -32,6 +34,8 @@ const QString kClassification = QStringLiteral("report.classification");
 const QString kLogo = QStringLiteral("report.logo");
 
 constexpr QSize kPreviewSize(200, 72);
+
+constexpr Level kPoamLevels[] = {Level::VeryHigh, Level::High, Level::Moderate, Level::Low, Level::VeryLow};
 
 // A swatch with a frame in the palette's text colour, so a dark accent shows on a dark palette.
 QIcon swatch(const QColor &colour, const QColor &frame)
@@ -88,6 +92,25 @@ SettingsDialog::SettingsDialog(Workspace &workspace, QWidget *parent) : QDialog(
     logoRow->addWidget(m_removeLogo, 0, Qt::AlignTop);
     logoRow->addStretch();
 
+    const PoamPolicy defaultPolicy;
+    auto *poam = new QGroupBox(tr("POA&&M due dates"), this);
+    auto *poamForm = new QFormLayout(poam);
+    auto *poamNote = new QLabel(tr("Days from detection to the scheduled completion of a POA&M item, by risk level. "
+                                   "Approved engagements keep the days they were approved with."),
+                                poam);
+    poamNote->setTextFormat(Qt::PlainText);
+    poamNote->setWordWrap(true);
+    poamForm->addRow(poamNote);
+    for (Level level : kPoamLevels) {
+        auto *days = new QSpinBox(poam);
+        days->setRange(1, 3650);
+        days->setSuffix(tr(" days"));
+        days->setAccessibleName(tr("%1 risk: days to due date").arg(levelLabel(level)));
+        days->setToolTip(tr("Default: %1 days").arg(defaultPolicy.dueDays.value(level)));
+        m_dueDays.insert(level, days);
+        poamForm->addRow(tr("%1:").arg(levelLabel(level)), days);
+    }
+
     auto *where = new QGroupBox(tr("Workspace"), this);
     auto *whereForm = new QFormLayout(where);
     whereForm->addRow(tr("&File:"), m_path);
@@ -129,6 +152,7 @@ SettingsDialog::SettingsDialog(Workspace &workspace, QWidget *parent) : QDialog(
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(where);
     layout->addWidget(branding);
+    layout->addWidget(poam);
     layout->addWidget(m_errorRow);
     layout->addStretch();
     layout->addWidget(buttons);
@@ -138,6 +162,11 @@ SettingsDialog::SettingsDialog(Workspace &workspace, QWidget *parent) : QDialog(
     setTabOrder(m_classification, m_accentButton);
     setTabOrder(m_accentButton, m_chooseLogo);
     setTabOrder(m_chooseLogo, m_removeLogo);
+    QWidget *previous = m_removeLogo;
+    for (Level level : kPoamLevels) {
+        setTabOrder(previous, m_dueDays.value(level));
+        previous = m_dueDays.value(level);
+    }
 
     connect(m_accentButton, &QPushButton::clicked, this, &SettingsDialog::pickAccent);
     connect(m_chooseLogo, &QPushButton::clicked, this, &SettingsDialog::pickLogo);
@@ -166,6 +195,23 @@ void SettingsDialog::load()
     QPixmap logo;
     logo.loadFromData(QByteArray::fromBase64(m_stored.value(kLogo).toLatin1()));
     showLogo(logo);
+    const PoamPolicy defaults;
+    for (Level level : kPoamLevels) {
+        // A stored value the settings would refuse (edited behind our back) shows the default;
+        // saving then replaces it.
+        auto days = parsePoamDueDays(poamDueDaysSetting(level), m_stored.value(poamDueDaysSetting(level)));
+        m_dueDays.value(level)->setValue(days ? *days : defaults.dueDays.value(level));
+    }
+}
+
+int SettingsDialog::poamDueDays(Level level) const
+{
+    return m_dueDays.value(level)->value();
+}
+
+void SettingsDialog::setPoamDueDays(Level level, int days)
+{
+    m_dueDays.value(level)->setValue(days);
 }
 
 QString SettingsDialog::organisation() const
@@ -291,6 +337,17 @@ bool SettingsDialog::apply()
         changes.append({kLogo, m_logoFile, tr("Logo"), m_chooseLogo});
     else if (m_logoRemoved && !m_stored.value(kLogo).isEmpty())
         changes.append({kLogo, QString(), tr("Logo"), m_chooseLogo});
+    const PoamPolicy defaults;
+    for (Level level : kPoamLevels) {
+        const QString key = poamDueDaysSetting(level);
+        // Unchanged from what is in force (the setting, else the default): nothing to save,
+        // unless what is stored is unreadable.
+        const QString stored = m_stored.value(key);
+        auto inForce = parsePoamDueDays(key, stored);
+        if ((!inForce && !stored.isEmpty()) || poamDueDays(level) != (inForce ? *inForce : defaults.dueDays.value(level)))
+            changes.append(
+                {key, QString::number(poamDueDays(level)), tr("POA&M due days (%1)").arg(levelLabel(level)), m_dueDays.value(level)});
+    }
 
     // One transaction: a refused input leaves every setting as it was, not half of them changed.
     const Change *refused = nullptr;

@@ -1,8 +1,10 @@
 // The workspace's settings: the report branding everyone who opens the workspace shares
-// (organisation, accent colour, classification marking, logo), kept by WorkspaceSettings, and
-// where the workspace file is. Saving is all or nothing: when WorkspaceSettings refuses one
+// (organisation, accent colour, classification marking, logo) and the POA&M due days by risk
+// level, kept by WorkspaceSettings, and where the workspace file is. Saving is all or nothing: when WorkspaceSettings refuses one
 // input, the dialog names it and nothing already saved changes.
 #pragma once
+
+#include "Levels.h"
 
 #include <QColor>
 #include <QDialog>
@@ -11,6 +13,7 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSpinBox;
 class QWidget;
 
 namespace bulkhead {
@@ -41,6 +44,10 @@ public:
     void removeLogo();
     bool showsLogo() const; // the preview holds an image
     QString pendingLogoFile() const { return m_logoFile; } // empty: the logo stays as stored
+    // Days from detection to due date for the POA&M items of a risk level, as the dialog
+    // shows them (the setting, else the default).
+    int poamDueDays(Level level) const;
+    void setPoamDueDays(Level level, int days);
     // The last refusal shown; empty when there is none.
     QString errorText() const;
 
@@ -53,6 +60,7 @@ public:
     QPushButton *removeLogoButton() const { return m_removeLogo; }
     QLabel *logoPreview() const { return m_logoPreview; }
     QPushButton *okButton() const { return m_ok; }
+    QSpinBox *poamDueDaysSpinBox(Level level) const { return m_dueDays.value(level); }
 
 private:
     void load();
@@ -75,6 +83,7 @@ private:
     QLabel *m_logoPreview = nullptr;
     QPushButton *m_chooseLogo = nullptr;
     QPushButton *m_removeLogo = nullptr;
+    QMap<Level, QSpinBox *> m_dueDays;
     QWidget *m_errorRow = nullptr;
     QLabel *m_error = nullptr;
     QPushButton *m_ok = nullptr;

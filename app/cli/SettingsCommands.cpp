@@ -1,7 +1,9 @@
-// settings set|list: the workspace's shared settings (report branding).
+// settings set|list: the workspace's shared settings (report branding, POA&M due days).
 #include "CommandLine.h"
 #include "Commands.h"
 
+#include "Levels.h"
+#include "Scoring.h"
 #include "WorkspaceSettings.h"
 
 namespace bulkhead::cli {
@@ -36,6 +38,9 @@ int runSettings(Context &ctx, const QStringList &words)
         QString value = all->value(it.key());
         if (it.key() == QLatin1String("report.logo") && !value.isEmpty())
             value = QStringLiteral("(PNG, %1 bytes)").arg(QByteArray::fromBase64(value.toLatin1()).size());
+        // An unset due-days key is not "nothing": say which default is in force.
+        if (const auto level = parseLevel(it.key().section(QLatin1Char('.'), 2)); value.isEmpty() && level)
+            value = QStringLiteral("(not set: %1 days)").arg(PoamPolicy().dueDays.value(*level));
         ctx.out << it.key() << " = " << (value.isEmpty() ? QStringLiteral("(not set)") : value) << '\n';
     }
     ctx.out.flush();

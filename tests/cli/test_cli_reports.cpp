@@ -167,7 +167,10 @@ TEST_CASE("settings brand every report, and refuse values that would not work", 
     }
     const Run listed = s.cli({u"settings"_s, u"list"_s});
     CHECK(listed.out
-          == u"report.accent = #0b6e4f\nreport.classification = CLIENT CONFIDENTIAL\nreport.logo = (PNG, %1 bytes)\n"
+          == u"poam.due_days.high = (not set: 30 days)\npoam.due_days.low = (not set: 180 days)\n"
+             "poam.due_days.moderate = (not set: 90 days)\npoam.due_days.very_high = (not set: 30 days)\n"
+             "poam.due_days.very_low = (not set: 365 days)\n"
+             "report.accent = #0b6e4f\nreport.classification = CLIENT CONFIDENTIAL\nreport.logo = (PNG, %1 bytes)\n"
              "report.organisation = Example Assurance LLP\n"_s.arg(QFileInfo(s.path(u"logo.png"_s)).size()));
     CHECK(sqliteQuery(s.workspace(), u"SELECT count(*) FROM audit_event WHERE action = 'setting.change'"_s) == u"4"_s);
 
@@ -190,4 +193,11 @@ TEST_CASE("settings brand every report, and refuse values that would not work", 
     const Run unknown = s.cli({u"settings"_s, u"set"_s, u"report.font"_s, u"Comic"_s});
     CHECK(unknown.code == 2);
     CHECK(s.cli({u"settings"_s, u"list"_s}).out.contains(u"report.accent = #0b6e4f\n"_s));
+
+    const Run days = s.cli({u"settings"_s, u"set"_s, u"poam.due_days.high"_s, u"14"_s});
+    CHECK(days.code == 0);
+    const Run noDays = s.cli({u"settings"_s, u"set"_s, u"poam.due_days.high"_s, u"0"_s});
+    CHECK(noDays.code == 3);
+    CHECK(noDays.err == u"bulkhead-cli: poam.due_days.high '0' is not a whole number of days from 1 to 3650\n"_s);
+    CHECK(s.cli({u"settings"_s, u"list"_s}).out.startsWith(u"poam.due_days.high = 14\npoam.due_days.low = (not set: 180 days)\n"_s));
 }

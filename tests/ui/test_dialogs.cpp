@@ -26,6 +26,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTest>
 
@@ -385,6 +386,66 @@ TEST_CASE("A logo that is not an image, or too large, is refused naming the file
     CHECK(demo.setting("report.logo") == storedLogo);
     CHECK(demo.setting("report.organisation") == QStringLiteral("Harbour Assurance"));
     CHECK(dialog.organisationEdit()->text() == QStringLiteral("Reef Assurance")); // still as typed
+}
+
+TEST_CASE("The settings dialog saves the POA&M due days by level, all or nothing with the other settings")
+{
+    Demo demo;
+    SettingsDialog dialog(*demo.ws);
+    dialog.open();
+    const QList<QPair<Level, int>> defaults
+        = {{Level::VeryHigh, 30}, {Level::High, 30}, {Level::Moderate, 90}, {Level::Low, 180}, {Level::VeryLow, 365}};
+    for (const auto &[level, days] : defaults) {
+        QSpinBox *spin = dialog.poamDueDaysSpinBox(level);
+        REQUIRE(spin);
+        CHECK(spin->value() == days);
+        CHECK(spin->minimum() == 1);
+        CHECK(spin->maximum() == 3650);
+        CHECK(spin->suffix() == QStringLiteral(" days"));
+    }
+    CHECK(dialog.poamDueDaysSpinBox(Level::High)->text() == QStringLiteral("30 days"));
+
+    QSpinBox *high = dialog.poamDueDaysSpinBox(Level::High);
+    high->setFocus();
+    high->selectAll();
+    QTest::keyClicks(high, QStringLiteral("14"));
+    CHECK(dialog.poamDueDays(Level::High) == 14);
+    QTest::keyClick(dialog.poamDueDaysSpinBox(Level::VeryLow), Qt::Key_Up);
+    dialog.setPoamDueDays(Level::Moderate, 60);
+    QTest::mouseClick(dialog.okButton(), Qt::LeftButton);
+    CHECK(dialog.result() == QDialog::Accepted);
+    CHECK(dialog.errorText().isEmpty());
+    CHECK(demo.setting("poam.due_days.high") == QStringLiteral("14"));
+    CHECK(demo.setting("poam.due_days.moderate") == QStringLiteral("60"));
+    CHECK(demo.setting("poam.due_days.very_low") == QStringLiteral("366"));
+    // Levels left at their defaults are not written: they follow the defaults.
+    CHECK(demo.setting("poam.due_days.very_high").isEmpty());
+    CHECK(demo.setting("poam.due_days.low").isEmpty());
+    auto events = AuditTrail(*demo.ws).events();
+    REQUIRE(events.ok());
+    QStringList changed;
+    for (const auto &e : *events) {
+        if (e.action == QLatin1String("setting.change"))
+            changed.append(e.entity);
+    }
+    CHECK(changed
+          == QStringList {QStringLiteral("setting:poam.due_days.high"), QStringLiteral("setting:poam.due_days.moderate"),
+                          QStringLiteral("setting:poam.due_days.very_low")});
+
+    // Reopened, it shows what is stored; with a refused logo, the due days are not saved either.
+    SettingsDialog again(*demo.ws);
+    again.open();
+    CHECK(again.poamDueDays(Level::High) == 14);
+    CHECK(again.poamDueDays(Level::Moderate) == 60);
+    CHECK(again.poamDueDays(Level::VeryHigh) == 30);
+    again.setPoamDueDays(Level::High, 7);
+    const QString huge = demo.path(QStringLiteral("huge.png"));
+    writePng(huge, noise(1000));
+    REQUIRE(again.chooseLogoFile(huge));
+    CHECK_FALSE(again.apply());
+    CHECK(again.errorText() == QStringLiteral("Nothing was saved. Logo: %1: the logo is larger than 2 MiB").arg(huge));
+    CHECK(demo.setting("poam.due_days.high") == QStringLiteral("14"));
+    CHECK(again.poamDueDays(Level::High) == 7); // still as set
 }
 
 TEST_CASE("The audit history of the approved demo engagement lists its whole trail and says it verifies")
