@@ -5,6 +5,7 @@
 #include "CataloguePins.h"
 #include "EngagementJson.h"
 #include "EngagementStore.h"
+#include "EvidenceStore.h"
 #include "QuestionnairePins.h"
 #include "Workspace.h"
 
@@ -28,6 +29,7 @@ struct TrailState {
     QMap<qint64, QString> approvedHashes;
     QMap<QString, QJsonObject> pins;
     QMap<QString, QJsonObject> cataloguePins;
+    QMap<QString, QJsonObject> evidence;
     QMap<QString, QJsonObject> answers;
     QMap<QString, QJsonObject> overrides;
 
@@ -48,6 +50,8 @@ struct TrailState {
                 pins.insert(e.entity, after);
             } else if (e.action == QLatin1String("catalogue.pin")) {
                 cataloguePins.insert(e.entity, after);
+            } else if (e.action == QLatin1String("evidence.add")) {
+                evidence.insert(e.entity, after);
             } else if (e.action == QLatin1String("answer.save")) {
                 answers.insert(e.entity, after);
             } else if (e.action == QLatin1String("risk.override")) {
@@ -84,7 +88,7 @@ Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditV
     if (!all)
         return all.error();
 
-    QMap<QString, QJsonObject> engagements, pins, cataloguePins, answers, overrides;
+    QMap<QString, QJsonObject> engagements, pins, cataloguePins, evidence, answers, overrides;
     QMap<QString, QJsonObject> auditedEngagements;
     for (auto it = trail.engagements.cbegin(); it != trail.engagements.cend(); ++it)
         auditedEngagements.insert(QStringLiteral("engagement:%1").arg(it.key()), it.value());
@@ -105,6 +109,11 @@ Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditV
         for (const auto &c : *catalogues)
             cataloguePins.insert(QStringLiteral("%1/catalogue:%2").arg(entity).arg(c.position),
                                  {{QStringLiteral("catalogue"), c.kind}, {QStringLiteral("sha256"), c.sha256}});
+        auto attached = EvidenceStore(ws).list(e.id);
+        if (!attached)
+            return attached.error();
+        for (const auto &item : *attached)
+            evidence.insert(QStringLiteral("%1/evidence:%2").arg(entity).arg(item.id), toJson(item));
         auto given = answerStore.answers(e.id);
         if (!given)
             return given.error();
@@ -119,6 +128,7 @@ Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditV
     for (const QString &problem : {compare(engagements, auditedEngagements, QStringLiteral("the record of")),
                                    compare(pins, trail.pins, QStringLiteral("the questionnaire pin")),
                                    compare(cataloguePins, trail.cataloguePins, QStringLiteral("the catalogue pin")),
+                                   compare(evidence, trail.evidence, QStringLiteral("the evidence record")),
                                    compare(answers, trail.answers, QStringLiteral("the answer")),
                                    compare(overrides, trail.overrides, QStringLiteral("the risk override"))}) {
         if (!problem.isEmpty()) {

@@ -6,6 +6,7 @@
 #include "CataloguePins.h"
 #include "ContentLibrary.h"
 #include "EngagementJson.h"
+#include "EvidenceStore.h"
 #include "PoamPolicySettings.h"
 #include "QuestionnairePins.h"
 #include "Workspace.h"
@@ -328,6 +329,9 @@ Result<QString> EngagementStore::contentHash(qint64 id, const std::optional<Poam
     auto overrides = answers.riskOverrides(id);
     if (!overrides)
         return overrides.error();
+    auto evidence = EvidenceStore(m_ws).list(id);
+    if (!evidence)
+        return evidence.error();
     QJsonObject record = toJson(*e);
     record.remove(QStringLiteral("status")); // the hash is of content, not of workflow state
     QStringList keys = pins->keys();
@@ -358,6 +362,14 @@ Result<QString> EngagementStore::contentHash(qint64 id, const std::optional<Poam
     // under default settings, and all of those must keep hashing exactly as they always did
     // (audit verify compares with the hash recorded then; reports cite it). An engagement that
     // is not approved hashes without them: its due dates follow the live settings.
+    // Evidence is what findings rest on; an engagement without any hashes as it did before
+    // evidence could be attached.
+    if (!evidence->isEmpty()) {
+        QJsonArray attached;
+        for (const auto &item : *evidence)
+            attached.append(toJson(item));
+        all.insert(QStringLiteral("evidence"), attached);
+    }
     if (approvalPolicy && !isDefaultPoamPolicy(*approvalPolicy))
         all.insert(QStringLiteral("poam_due_days"), poamDueDaysJson(*approvalPolicy));
     const QByteArray bytes = QJsonDocument(all).toJson(QJsonDocument::Compact);

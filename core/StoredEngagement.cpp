@@ -4,6 +4,7 @@
 #include "BaselineProfiles.h"
 #include "CataloguePins.h"
 #include "EngagementStore.h"
+#include "EvidenceStore.h"
 #include "PoamPolicySettings.h"
 #include "QuestionnairePins.h"
 
@@ -45,6 +46,10 @@ Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary
     if (!overrides)
         return overrides.error();
     stored.overrides = *overrides;
+    auto evidence = EvidenceStore(workspace).list(engagementId);
+    if (!evidence)
+        return evidence.error();
+    stored.evidence = *evidence;
     ScoringInput input {&stored.content, stored.engagement, stored.answers, stored.overrides, *policy, {}};
     if (!stored.engagement.baselineProfile.isEmpty()) {
         auto profile = BaselineProfiles(workspace).get(stored.engagement.baselineProfile);

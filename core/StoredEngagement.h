@@ -5,6 +5,7 @@
 #include "Answer.h"
 #include "ContentLibrary.h"
 #include "Engagement.h"
+#include "Evidence.h"
 #include "Result.h"
 #include "ScoreCard.h"
 #include "Scoring.h"
@@ -20,6 +21,7 @@ struct StoredEngagement {
     ContentLibrary content; // the library with the engagement's pinned questionnaire versions
     QList<Answer> answers;
     QList<RiskOverride> overrides;
+    QList<EvidenceItem> evidence; // files attached to it, in the order they were added
     ScoreCard card;
 };
 

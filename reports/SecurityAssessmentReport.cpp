@@ -220,7 +220,10 @@ private:
                 ReportCell result = cell(resultLabel(c.result));
                 if (c.result == ControlDetermination::OtherThanSatisfied)
                     result.fill = riskLevelColor(Level::Moderate);
-                results.rows.append({cell(c.id), cell(c.title), result, cell(c.reasons.join(QStringLiteral("; ")))});
+                QString finding = c.reasons.join(QStringLiteral("; "));
+                if (const QStringList refs = evidenceFor(c); !refs.isEmpty())
+                    finding += QStringLiteral(" Evidence: %1.").arg(refs.join(QStringLiteral(", ")));
+                results.rows.append({cell(c.id), cell(c.title), result, cell(finding)});
             }
             if (!results.rows.isEmpty())
                 m_doc.table(std::move(results));
@@ -294,11 +297,51 @@ private:
         }
     }
 
+    // The evidence a control's finding rests on: files attached to the control itself or to a
+    // question behind it, as their index references (E1, E2, ...).
+    QStringList evidenceFor(const ControlResult &c) const
+    {
+        QStringList refs;
+        for (const auto &item : m_stored.evidence) {
+            if (item.controlId == c.id || (!item.questionId.isEmpty() && c.questions.contains(item.questionId)))
+                refs << evidenceRef(item);
+        }
+        return refs;
+    }
+
+    static QString evidenceRef(const EvidenceItem &item) { return QStringLiteral("E%1").arg(item.id); }
+
     void evidenceIndex()
     {
         m_doc.heading(QStringLiteral("Appendix B Evidence index"));
-        m_doc.paragraph(QStringLiteral("No evidence files are attached to this engagement in the workspace; the evidence examined is "
-                                       "described in the notes of Appendix A."));
+        if (m_stored.evidence.isEmpty()) {
+            m_doc.paragraph(QStringLiteral("No evidence files are attached to this engagement in the workspace; the evidence examined "
+                                           "is described in the notes of Appendix A."));
+            return;
+        }
+        m_doc.paragraph(QStringLiteral("Every file below is kept in the assessment workspace. Its SHA-256 identifies the exact bytes "
+                                       "examined: a copy whose hash differs is not the evidence this report relies on. Findings in "
+                                       "section 4 cite files by their reference."));
+        ReportTable files {{QStringLiteral("Ref"), QStringLiteral("File"), QStringLiteral("Attached to"), QStringLiteral("Collected"),
+                            QStringLiteral("Expires"), QStringLiteral("SHA-256")},
+                           {},
+                           {2, 5, 4, 3, 3, 9}};
+        const QDate asOf = m_e.periodEnd.isValid() ? m_e.periodEnd : m_in.generatedAt.toUTC().date();
+        for (const auto &item : m_stored.evidence) {
+            QStringList place;
+            if (!item.questionId.isEmpty())
+                place << QStringLiteral("question %1").arg(item.questionId);
+            if (!item.controlId.isEmpty())
+                place << QStringLiteral("control %1").arg(item.controlId);
+            QString expires = item.expiresOn.isValid() ? reportDate(item.expiresOn) : QStringLiteral("does not expire");
+            if (item.expiredOn(asOf))
+                expires += QStringLiteral(" (expired before the end of the assessment)");
+            files.rows.append({cell(evidenceRef(item)),
+                               cell(QStringLiteral("%1 (%2, %3 bytes)").arg(item.fileName, item.mediaType).arg(item.size)),
+                               cell(place.isEmpty() ? QStringLiteral("the engagement") : place.join(QStringLiteral(", "))),
+                               cell(reportDate(item.collectedOn)), cell(expires), cell(item.sha256)});
+        }
+        m_doc.table(std::move(files));
     }
 
     const ReportInput &m_in;

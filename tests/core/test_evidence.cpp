@@ -183,3 +183,20 @@ TEST_CASE("Evidence verification names every file whose stored bytes no longer m
           == QStringLiteral("evidence 1 (firewall-rules.csv): SHA-256 is %1, recorded %2")
                  .arg(sha256("rule,port\nallow,22\n"), sha256("rule,port\nallow,443\n")));
 }
+
+TEST_CASE("audit verify names an evidence record changed behind the program's back")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), options());
+    const qint64 id = newEngagement(*ws);
+    const QString file = dir.filePath(QStringLiteral("scan.json"));
+    test::writeBytes(file, "{}");
+    REQUIRE(EvidenceStore(*ws).add({id, file, {}, QStringLiteral("RA-5"), {}, {}}, library()).ok());
+    auto clean = AuditTrail(*ws).verify();
+    REQUIRE(clean.ok());
+    CHECK(clean->ok());
+    REQUIRE(test::sqliteShell(ws->path(), QStringLiteral("UPDATE evidence SET control_id = 'SI-2'")) == 0);
+    auto v = AuditTrail(*ws).verify();
+    REQUIRE(v.ok());
+    CHECK(v->problem == QStringLiteral("the evidence record engagement:1/evidence:1 differs from the last audit event that changed it"));
+}

@@ -5,6 +5,7 @@
 #include "ContentLibrary.h"
 #include "DemoWorkspace.h"
 #include "EngagementStore.h"
+#include "EvidenceStore.h"
 #include "ReportExport.h"
 #include "TestSupport.h"
 #include "Workspace.h"
@@ -209,4 +210,51 @@ TEST_CASE("Hostile text in an engagement is carried intact by PDF and HTML witho
     CHECK(htmlBody.contains(QStringLiteral("<script>alert(1)</script> & \"quoted\" 'single' ]]>")));
     CHECK(htmlBody.contains(longWord));
     CHECK_FALSE(htmlBody.contains(QChar(0x0001)));
+}
+
+TEST_CASE("Evidence attached to the engagement is indexed with its SHA-256 and cited by the findings it supports", "[reports][sar]")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir);
+    REQUIRE(buildDemo(*ws, library()).ok());
+    auto before = loadAndScore(*ws, library(), 3);
+    REQUIRE(before.ok());
+    // A control of the draft round with a question behind it that was answered.
+    const ControlResult *control = nullptr;
+    for (const auto &c : before->card.controls) {
+        if (c.result != ControlDetermination::NotAssessed && !c.questions.isEmpty()) {
+            control = &c;
+            break;
+        }
+    }
+    REQUIRE(control != nullptr);
+    const QString question = control->questions.first();
+    const QString diagram = dir.filePath(QStringLiteral("network-diagram.png"));
+    test::writeBytes(diagram, QByteArray("\x89PNG\r\n\x1a\n") + QByteArray(200, 'd'));
+    const QString policy = dir.filePath(QStringLiteral("access-policy.txt"));
+    test::writeBytes(policy, "Privileged access is reviewed every quarter.");
+    const QString hashBefore = *EngagementStore(*ws).contentHash(3);
+    EvidenceStore store(*ws);
+    auto first = store.add({3, diagram, question, {}, QDate(2026, 11, 18), QDate(2026, 11, 20)}, library());
+    REQUIRE(first.ok());
+    auto second = store.add({3, policy, {}, QStringLiteral("AC-2"), QDate(2026, 11, 19), {}}, library());
+    REQUIRE(second.ok());
+    // Evidence is content: attaching it changes the hash the report cites.
+    CHECK(*EngagementStore(*ws).contentHash(3) != hashBefore);
+
+    const QString path = dir.filePath(QStringLiteral("sar.html"));
+    exportTo(*ws, 3, ReportFormat::Html, path);
+    const auto [text, wellFormed] = htmlText(test::readBytes(path));
+    CHECK(wellFormed);
+    const QString flat = text.simplified();
+    CHECK_FALSE(flat.contains(QStringLiteral("No evidence files are attached")));
+    CHECK(flat.contains(first->item.sha256));
+    CHECK(flat.contains(second->item.sha256));
+    CHECK(flat.contains(QStringLiteral("network-diagram.png (image/png, 208 bytes)")));
+    CHECK(flat.contains(QStringLiteral("question %1").arg(question)));
+    CHECK(flat.contains(QStringLiteral("control AC-2")));
+    // Northwind's fieldwork ends on 27 Nov 2026: the diagram had expired by then.
+    CHECK(flat.contains(QStringLiteral("2026-11-20 (expired before the end of the assessment)")));
+    CHECK(flat.contains(QStringLiteral("does not expire")));
+    CHECK(flat.contains(QStringLiteral("Evidence: E1")));
 }
