@@ -4,6 +4,7 @@
 #include "AnswerUndoCommand.h"
 #include "EngagementFacts.h"
 #include "EngagementStore.h"
+#include "EvidenceDropZone.h"
 #include "QuestionFilterModel.h"
 #include "QuestionPanel.h"
 #include "QuestionTreeModel.h"
@@ -113,10 +114,16 @@ InterviewView::InterviewView(Workspace &workspace, const ContentLibrary &library
     leftLayout->addWidget(m_tree, 1);
 
     m_panel = new QuestionPanel(this);
+    m_evidenceZone = new EvidenceDropZone(m_workspace, m_library, this);
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_panel);
+    rightLayout->addWidget(m_evidenceZone);
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_panel);
+    scroll->setWidget(right);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
@@ -134,6 +141,8 @@ InterviewView::InterviewView(Workspace &workspace, const ContentLibrary &library
     connect(m_search, &QLineEdit::textChanged, this, &InterviewView::searchChanged);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &InterviewView::treeCurrentChanged);
     connect(m_panel, &QuestionPanel::edited, this, &InterviewView::commitEdits);
+    // New evidence changes the engagement's content hash and its report.
+    connect(m_evidenceZone, &EvidenceDropZone::evidenceAdded, this, &InterviewView::engagementChanged);
     buildShortcuts();
 }
 
@@ -348,6 +357,7 @@ void InterviewView::updateEditability(const Engagement &e)
     m_banner->setText(banner);
     m_banner->setVisible(!banner.isEmpty());
     m_panel->setReadOnly(m_readOnly);
+    m_evidenceZone->setReadOnly(m_readOnly);
     if (m_readOnly) {
         // Later, not now: this may run inside one of the stack's own commands.
         QTimer::singleShot(0, m_undo, &QUndoStack::clear);
@@ -396,6 +406,7 @@ void InterviewView::displayQuestion(const QString &questionId)
     m_current = question ? questionId : QString();
     m_panel->showQuestion(question, whereText(m_current), shownInput(m_current));
     m_panel->setUnsavedHint(m_unsaved.contains(m_current) && !m_answers.contains(m_current));
+    m_evidenceZone->showQuestion(m_stored ? m_stored->engagement.id : 0, m_current);
     selectInTree(m_current);
 }
 

@@ -26,6 +26,7 @@ namespace bulkhead {
 
 class ContentLibrary;
 class QuestionFilterModel;
+class EvidenceDropZone;
 class QuestionPanel;
 class QuestionTreeModel;
 class Workspace;
@@ -64,6 +65,7 @@ public:
     QuestionTreeModel *questionModel() const { return m_model; }
     QuestionFilterModel *filterModel() const { return m_filter; }
     QuestionPanel *questionPanel() const { return m_panel; }
+    EvidenceDropZone *evidenceZone() const { return m_evidenceZone; }
     QLabel *bannerLabel() const { return m_banner; }
     QLabel *errorLabel() const { return m_error; }
 
@@ -114,6 +116,7 @@ private:
     QuestionTreeModel *m_model = nullptr;
     QuestionFilterModel *m_filter = nullptr;
     QuestionPanel *m_panel = nullptr;
+    EvidenceDropZone *m_evidenceZone = nullptr;
 };
 
 } // namespace bulkhead

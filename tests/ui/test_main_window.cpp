@@ -7,6 +7,8 @@
 #include "EngagementStore.h"
 #include "EngagementSummaryPanel.h"
 #include "EngagementTableModel.h"
+#include "EvidenceDropZone.h"
+#include "EvidenceStore.h"
 #include "InterviewView.h"
 #include "MainWindow.h"
 #include "ReportsView.h"
@@ -23,7 +25,9 @@
 #include <QImage>
 #include <QListWidget>
 #include <QLocale>
+#include <QMimeData>
 #include <QProcess>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
 #include <QTableView>
@@ -304,4 +308,50 @@ TEST_CASE("The engagement list model passes QAbstractItemModelTester through rel
     qInstallMessageHandler(previous);
     sink = nullptr;
     CHECK(warnings.isEmpty());
+}
+
+TEST_CASE("Files dropped on the interview's evidence zone are attached to the question shown")
+{
+    QTemporaryDir dir;
+    auto window = demoWindow(dir);
+    window->show();
+    REQUIRE(window->selectEngagement(3));
+    window->showPage(MainWindow::Interview);
+    InterviewView *interview = window->interviewView();
+    REQUIRE(interview->showQuestion(QStringLiteral("image.registry.metadata")));
+    EvidenceDropZone *zone = interview->evidenceZone();
+    CHECK(zone->list()->count() == 0);
+    CHECK(zone->attachButton()->isEnabled());
+
+    const QString file = dir.filePath(QStringLiteral("registry-policy.pdf"));
+    test::writeBytes(file, "%PDF-1.4 registry signing policy");
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(file)});
+    const QPoint centre = zone->rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(zone, &enter);
+    CHECK(enter.isAccepted());
+    QDropEvent drop(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(zone, &drop);
+
+    auto stored = EvidenceStore(window->workspace()).list(3);
+    REQUIRE(stored.ok());
+    REQUIRE(stored->size() == 1);
+    CHECK(stored->first().questionId == QStringLiteral("image.registry.metadata"));
+    CHECK(stored->first().fileName == QStringLiteral("registry-policy.pdf"));
+    CHECK(stored->first().mediaType == QStringLiteral("application/pdf"));
+    CHECK(zone->list()->count() == 1);
+    CHECK(zone->list()->item(0)->text().startsWith(QStringLiteral("registry-policy.pdf — ")));
+    CHECK(zone->message() == QStringLiteral("1 file(s) attached."));
+    // Another question shows its own (empty) list.
+    REQUIRE(interview->showQuestion(QStringLiteral("arch.host.hardening")));
+    CHECK(zone->list()->count() == 0);
+
+    // On the approved round nothing can be dropped.
+    REQUIRE(window->selectEngagement(1));
+    CHECK(interview->isReadOnly());
+    REQUIRE(interview->showQuestion(QStringLiteral("arch.host.hardening")));
+    CHECK_FALSE(zone->attachButton()->isEnabled());
+    CHECK(zone->attachFiles({file}) == 0);
+    CHECK(EvidenceStore(window->workspace()).list(1)->isEmpty());
 }
