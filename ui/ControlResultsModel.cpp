@@ -39,13 +39,27 @@ ControlResultsModel::ControlResultsModel(QObject *parent) : QAbstractTableModel(
 {
 }
 
-void ControlResultsModel::setResults(QList<ControlResult> controls, const QList<FamilyScore> &families)
+void ControlResultsModel::setResults(QList<ControlResult> controls, const QList<FamilyScore> &families, const ControlCatalogue *catalogue)
 {
     beginResetModel();
     m_controls = std::move(controls);
     m_familyTitles.clear();
     for (const FamilyScore &f : families)
         m_familyTitles.insert(f.id, f.title);
+    m_baselines.clear();
+    if (catalogue) {
+        for (const ControlResult &c : std::as_const(m_controls)) {
+            const ControlDefinition *d = catalogue->control(c.id);
+            if (!d)
+                continue;
+            QStringList in;
+            for (const Baseline b : {Baseline::Low, Baseline::Moderate, Baseline::High}) {
+                if (d->inBaseline(b))
+                    in << baselineKey(b);
+            }
+            m_baselines.insert(c.id, in.join(QLatin1Char(' ')));
+        }
+    }
     endResetModel();
 }
 
@@ -105,6 +119,7 @@ QVariant ControlResultsModel::data(const QModelIndex &index, int role) const
         }
         return data(index, Qt::DisplayRole);
     case ResultKeyRole: return controlDeterminationKey(c.result);
+    case BaselinesRole: return m_baselines.value(c.id);
     case Qt::ToolTipRole:
         switch (index.column()) {
         case Family: return m_familyTitles.value(c.family);

@@ -2,6 +2,7 @@
 // the questions behind it. Results are determined by core (loadAndScore); the model only presents.
 #pragma once
 
+#include "ControlCatalogue.h"
 #include "ScoreCard.h"
 
 #include <QAbstractTableModel>
@@ -20,12 +21,13 @@ public:
         // what the view filters by.
         ResultKeyRole = Qt::UserRole + 1,
         SortRole, // the result in severity order, question counts as numbers
+        BaselinesRole, // the SP 800-53B baselines that select the control: "low moderate high", on every column
     };
 
     explicit ControlResultsModel(QObject *parent = nullptr);
 
-    // `families` gives the family titles shown as tooltips.
-    void setResults(QList<ControlResult> controls, const QList<FamilyScore> &families = {});
+    // `families` gives the family titles shown as tooltips; `catalogue`, the baselines of each control.
+    void setResults(QList<ControlResult> controls, const QList<FamilyScore> &families = {}, const ControlCatalogue *catalogue = nullptr);
     const ControlResult *controlAt(int row) const;
     int rowOf(const QString &controlId) const;
 
@@ -39,6 +41,7 @@ public:
 private:
     QList<ControlResult> m_controls;
     QHash<QString, QString> m_familyTitles;
+    QHash<QString, QString> m_baselines; // control id -> "low moderate high"
 };
 
 } // namespace bulkhead

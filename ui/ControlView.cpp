@@ -63,8 +63,12 @@ ControlView::ControlView(Workspace &workspace, const ContentLibrary &library, QW
     m_resultFilter->setSourceModel(m_model);
     m_resultFilter->setFilterRole(ControlResultsModel::ResultKeyRole);
     m_resultFilter->setFilterKeyColumn(ControlResultsModel::Id);
+    m_baselineFilter = new QSortFilterProxyModel(this);
+    m_baselineFilter->setSourceModel(m_resultFilter);
+    m_baselineFilter->setFilterRole(ControlResultsModel::BaselinesRole);
+    m_baselineFilter->setFilterKeyColumn(ControlResultsModel::Id);
     m_textFilter = new QSortFilterProxyModel(this);
-    m_textFilter->setSourceModel(m_resultFilter);
+    m_textFilter->setSourceModel(m_baselineFilter);
     m_textFilter->setFilterKeyColumn(-1);
     m_textFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_textFilter->setSortRole(ControlResultsModel::SortRole);
@@ -76,6 +80,14 @@ ControlView::ControlView(Workspace &workspace, const ContentLibrary &library, QW
     m_result->addItem(tr("Other than satisfied"), filterKey(ResultFilter::OtherThanSatisfied));
     m_result->addItem(tr("Not assessed"), filterKey(ResultFilter::NotAssessed));
     m_result->addItem(tr("Not applicable"), filterKey(ResultFilter::NotApplicable));
+    m_baseline = new QComboBox(this);
+    m_baseline->setAccessibleName(tr("Filter by SP 800-53B baseline"));
+    m_baseline->addItem(tr("Any baseline"), QString());
+    m_baseline->addItem(tr("In the LOW baseline"), baselineKey(Baseline::Low));
+    m_baseline->addItem(tr("In the MODERATE baseline"), baselineKey(Baseline::Moderate));
+    m_baseline->addItem(tr("In the HIGH baseline"), baselineKey(Baseline::High));
+    m_baseline->setToolTip(tr("Show only the controls that an SP 800-53B baseline also selects, e.g. to see which findings would "
+                              "still matter for a LOW system"));
     m_text = new QLineEdit(this);
     m_text->setAccessibleName(tr("Filter by text"));
     m_text->setPlaceholderText(tr("Filter by control, family or title"));
@@ -93,6 +105,8 @@ ControlView::ControlView(Workspace &workspace, const ContentLibrary &library, QW
     auto *filters = new QHBoxLayout;
     filters->addWidget(resultLabel);
     filters->addWidget(m_result);
+    filters->addSpacing(12);
+    filters->addWidget(m_baseline);
     filters->addSpacing(12);
     filters->addWidget(textLabel);
     filters->addWidget(m_text, 1);
@@ -153,6 +167,7 @@ ControlView::ControlView(Workspace &workspace, const ContentLibrary &library, QW
     layout->addWidget(split, 1);
 
     connect(m_result, &QComboBox::currentIndexChanged, this, &ControlView::applyResultFilter);
+    connect(m_baseline, &QComboBox::currentIndexChanged, this, &ControlView::applyBaselineFilter);
     connect(m_text, &QLineEdit::textChanged, this, &ControlView::applyTextFilter);
     connect(m_chart, &FamilyScoreChart::familyClicked, this, &ControlView::selectFirstOfFamily);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ControlView::showSelected);
@@ -175,7 +190,7 @@ void ControlView::showEngagement(qint64 engagementId)
         m_message->show();
     } else {
         m_stored = std::make_unique<StoredEngagement>(std::move(*scored));
-        m_model->setResults(m_stored->card.controls, m_stored->card.families);
+        m_model->setResults(m_stored->card.controls, m_stored->card.families, &m_stored->content.controls());
         m_chart->setFamilies(m_stored->card.families);
         m_message->clear();
         m_message->hide();
@@ -211,7 +226,8 @@ bool ControlView::selectControl(const QString &controlId)
     const int row = m_model->rowOf(controlId);
     if (row < 0)
         return false;
-    const QModelIndex index = m_textFilter->mapFromSource(m_resultFilter->mapFromSource(m_model->index(row, 0)));
+    const QModelIndex index
+        = m_textFilter->mapFromSource(m_baselineFilter->mapFromSource(m_resultFilter->mapFromSource(m_model->index(row, 0))));
     if (!index.isValid())
         return false; // filtered out: the user's filters win
     m_table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
@@ -225,7 +241,7 @@ const ControlResult *ControlView::selectedControl() const
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     if (!current.isValid())
         return nullptr;
-    return m_model->controlAt(m_resultFilter->mapToSource(m_textFilter->mapToSource(current)).row());
+    return m_model->controlAt(m_resultFilter->mapToSource(m_baselineFilter->mapToSource(m_textFilter->mapToSource(current))).row());
 }
 
 void ControlView::applyResultFilter()
@@ -233,6 +249,20 @@ void ControlView::applyResultFilter()
     const QString key = m_result->currentData().toString();
     m_resultFilter->setFilterRegularExpression(
         key.isEmpty() ? QRegularExpression() : QRegularExpression(QStringLiteral("^%1$").arg(QRegularExpression::escape(key))));
+    updateCount();
+    showSelected();
+}
+
+void ControlView::setBaselineFilter(std::optional<Baseline> baseline)
+{
+    m_baseline->setCurrentIndex(m_baseline->findData(baseline ? baselineKey(*baseline) : QString()));
+}
+
+void ControlView::applyBaselineFilter()
+{
+    const QString key = m_baseline->currentData().toString();
+    m_baselineFilter->setFilterRegularExpression(
+        key.isEmpty() ? QRegularExpression() : QRegularExpression(QStringLiteral("\\b%1\\b").arg(QRegularExpression::escape(key))));
     updateCount();
     showSelected();
 }
@@ -252,7 +282,8 @@ void ControlView::updateCount()
 void ControlView::selectFirstOfFamily(const QString &familyId)
 {
     for (int row = 0; row < m_textFilter->rowCount(); ++row) {
-        const QModelIndex source = m_resultFilter->mapToSource(m_textFilter->mapToSource(m_textFilter->index(row, 0)));
+        const QModelIndex source
+            = m_resultFilter->mapToSource(m_baselineFilter->mapToSource(m_textFilter->mapToSource(m_textFilter->index(row, 0))));
         const ControlResult *control = m_model->controlAt(source.row());
         if (control && control->family == familyId) {
             selectControl(control->id);

@@ -3,9 +3,12 @@
 // answers given.
 #pragma once
 
+#include "ControlCatalogue.h"
+
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -39,6 +42,8 @@ public:
 
     void setResultFilter(ResultFilter filter);
     void setTextFilter(const QString &text);
+    // Only controls the SP 800-53B baseline also selects; none: every control in scope.
+    void setBaselineFilter(std::optional<Baseline> baseline);
     // Controls left after both filters.
     int visibleCount() const;
     bool selectControl(const QString &controlId);
@@ -49,6 +54,7 @@ public:
     QSortFilterProxyModel *filteredModel() const { return m_textFilter; }
     QTableView *controlTable() const { return m_table; }
     QComboBox *resultCombo() const { return m_result; }
+    QComboBox *baselineCombo() const { return m_baseline; }
     QLineEdit *textFilterEdit() const { return m_text; }
     FamilyScoreChart *familyChart() const { return m_chart; }
     QTableWidget *questionTable() const { return m_questions; }
@@ -58,6 +64,7 @@ public:
 private:
     void applyResultFilter();
     void applyTextFilter();
+    void applyBaselineFilter();
     void updateCount();
     void showSelected();
     void selectFirstOfFamily(const QString &familyId);
@@ -68,8 +75,10 @@ private:
     std::unique_ptr<StoredEngagement> m_stored;
     ControlResultsModel *m_model = nullptr;
     QSortFilterProxyModel *m_resultFilter = nullptr;
+    QSortFilterProxyModel *m_baselineFilter = nullptr;
     QSortFilterProxyModel *m_textFilter = nullptr;
     QComboBox *m_result = nullptr;
+    QComboBox *m_baseline = nullptr;
     QLineEdit *m_text = nullptr;
     QLabel *m_count = nullptr;
     QLabel *m_message = nullptr;

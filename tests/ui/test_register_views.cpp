@@ -353,6 +353,42 @@ TEST_CASE("The control view filters by result and text and shows the questions b
     CHECK(chart->accessibleDescription().contains(QStringLiteral("AC Access Control: ")));
 }
 
+TEST_CASE("The control view filters by SP 800-53B baseline, alone and with the result filter")
+{
+    Demo demo;
+    const StoredEngagement stored = demo.scored(demo.approved);
+    ControlView view(*demo.ws, demo.library);
+    view.showEngagement(demo.approved);
+    const ControlCatalogue &catalogue = stored.content.controls();
+    int inLow = 0;
+    int lowOther = 0;
+    int inHigh = 0;
+    for (const auto &c : stored.card.controls) {
+        const ControlDefinition *d = catalogue.control(c.id);
+        REQUIRE(d != nullptr);
+        inLow += d->inLow ? 1 : 0;
+        lowOther += d->inLow && c.result == ControlDetermination::OtherThanSatisfied ? 1 : 0;
+        inHigh += d->inHigh ? 1 : 0;
+    }
+    // The engagement is assessed at MODERATE (256 controls); LOW selects a subset of them.
+    REQUIRE(stored.card.controls.size() == 256);
+    CHECK(view.baselineCombo()->count() == 4);
+    view.setBaselineFilter(Baseline::Low);
+    CHECK(view.visibleCount() == inLow);
+    CHECK(inLow < 256);
+    CHECK(inLow > 100);
+    CHECK(view.countText() == QStringLiteral("%1 of 256 controls").arg(inLow));
+    view.setResultFilter(ControlView::ResultFilter::OtherThanSatisfied);
+    CHECK(view.visibleCount() == lowOther);
+    CHECK(lowOther < 88);
+    view.setResultFilter(ControlView::ResultFilter::All);
+    view.setBaselineFilter(Baseline::High);
+    CHECK(view.visibleCount() == inHigh);
+    CHECK(inHigh == 256); // HIGH contains every MODERATE control
+    view.setBaselineFilter(std::nullopt);
+    CHECK(view.visibleCount() == 256);
+}
+
 TEST_CASE("The POA&M view lists the items and counts the overdue ones against an injected today")
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
