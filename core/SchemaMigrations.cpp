@@ -29,6 +29,8 @@ constexpr Step kSteps[] = {
     {9, ":/schema/{engine}/009-catalogue-pins-frozen.sql"},
     {10, ":/schema/common/010-evidence.sql"},
     {11, ":/schema/{engine}/011-evidence-frozen.sql"},
+    {12, ":/schema/common/012-observations.sql"},
+    {13, ":/schema/{engine}/013-observations-frozen.sql"},
 };
 
 } // namespace

@@ -22,6 +22,11 @@ int runBaseline(Context &ctx, const QStringList &words);
 int runReport(Context &ctx, const QStringList &words);
 int runSettings(Context &ctx, const QStringList &words);
 int runEvidence(Context &ctx, const QStringList &words);
+int runPackage(Context &ctx, const QStringList &words);
+int runImportScan(Context &ctx, const QStringList &words);
+int runObservations(Context &ctx, const QStringList &words);
+int runProposals(Context &ctx, const QStringList &words);
+int runProposal(Context &ctx, const QStringList &words);
 
 // Dispatches a whole command line (without the program name).
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);

@@ -4,6 +4,7 @@
 #include "Commands.h"
 
 #include "OscalCatalog.h"
+#include "ScannerMapping.h"
 
 #include <QDir>
 #include <QFile>
@@ -37,15 +38,26 @@ int runValidate(Context &ctx, const QStringList &words)
     // questionnaire replacing a built-in one only with a higher version. A file identical to a
     // built-in one (the library's own sources) is the built-in content itself.
     QStringList candidates;
+    QHash<QString, QString> mappings; // scanner mapping files (not content), checked on their own
     for (const auto &file : files) {
         QFile f(file);
         if (!f.open(QIODevice::ReadOnly))
             return ctx.fail(Error {QStringLiteral("cannot read the file: %1").arg(f.errorString()), file}, InvalidInput);
-        if (ContentLibrary::builtInFileMatching(f.readAll()).isEmpty())
+        const QByteArray bytes = f.readAll();
+        if (ScannerMapping::looksLikeMapping(QString::fromUtf8(bytes)))
+            mappings.insert(file, QString::fromUtf8(bytes));
+        else if (ContentLibrary::builtInFileMatching(bytes).isEmpty())
             candidates << file;
     }
     ContentLibrary library = ContentLibrary::builtIn();
-    const QList<Error> found = library.addFiles(candidates);
+    QList<Error> found = library.addFiles(candidates);
+    for (auto it = mappings.cbegin(); it != mappings.cend(); ++it) {
+        auto mapping = ScannerMapping::parse(it.key(), it.value());
+        if (mapping)
+            found += mapping->check(library);
+        else
+            found << mapping.error();
+    }
     QSet<QString> broken;
     for (const auto &p : found) {
         ctx.out << p.toString() << '\n';
@@ -53,7 +65,7 @@ int runValidate(Context &ctx, const QStringList &words)
     }
     for (const auto &file : files) {
         if (!broken.contains(file))
-            ctx.out << file << (candidates.contains(file) ? ": ok\n" : ": ok (the built-in file)\n");
+            ctx.out << file << (candidates.contains(file) || mappings.contains(file) ? ": ok\n" : ": ok (the built-in file)\n");
     }
     const auto problems = found.size();
     // What the library holds with these files in it: what an author checks a change against.

@@ -39,6 +39,17 @@ QString helpText()
                "                                        attach a file (kept in the workspace once, by SHA-256)\n"
                "  evidence list ENG [--json] | evidence verify ENG\n"
                "                                        list the attached files; recompute every hash\n"
+               "  package export ENG --output FILE      write the engagement to one signed file (key made on first use)\n"
+               "  package verify FILE                   check a package's signature and hashes; print the signer\n"
+               "  package import FILE [--as-round-of ENG]\n"
+               "                                        add a verified package's engagement as a new draft\n"
+               "                                        (as another round of ENG's client and system)\n"
+               "  import-scan ENG --tool kube-bench|docker-bench|trivy|sarif FILE [--collected DATE] [--expires-in DAYS]\n"
+               "                                        keep scanner output as evidence and one observation per result,\n"
+               "                                        tied to questions and controls; propose answers (expire in 90 days)\n"
+               "  observations ENG [--json]             list the imported observations\n"
+               "  proposals ENG [--json]                list the answers proposed from observations\n"
+               "  proposal accept|reject ENG QUESTION   save a proposed answer (its note names the observations) or drop it\n"
                "  settings set KEY VALUE | settings list  report branding: report.organisation, report.accent (#rrggbb),\n"
                "                                        report.classification, report.logo (a PNG file); POA&M due days:\n"
                "                                        poam.due_days.very_high|high|moderate|low|very_low (1..3650)\n"
@@ -79,11 +90,24 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
     const QString command = words.takeFirst();
     using Runner = int (*)(Context &, const QStringList &);
     static const QHash<QString, Runner> commands = {
-        {QStringLiteral("validate"), runValidate}, {QStringLiteral("demo"), runDemo},     {QStringLiteral("engagement"), runEngagement},
-        {QStringLiteral("answer"), runAnswer},     {QStringLiteral("risk"), runRisk},     {QStringLiteral("score"), runScore},
-        {QStringLiteral("workflow"), runWorkflow}, {QStringLiteral("audit"), runAudit},   {QStringLiteral("oscal"), runOscal},
-        {QStringLiteral("baseline"), runBaseline}, {QStringLiteral("report"), runReport}, {QStringLiteral("settings"), runSettings},
+        {QStringLiteral("validate"), runValidate},
+        {QStringLiteral("demo"), runDemo},
+        {QStringLiteral("engagement"), runEngagement},
+        {QStringLiteral("answer"), runAnswer},
+        {QStringLiteral("risk"), runRisk},
+        {QStringLiteral("score"), runScore},
+        {QStringLiteral("workflow"), runWorkflow},
+        {QStringLiteral("audit"), runAudit},
+        {QStringLiteral("oscal"), runOscal},
+        {QStringLiteral("baseline"), runBaseline},
+        {QStringLiteral("report"), runReport},
+        {QStringLiteral("settings"), runSettings},
         {QStringLiteral("evidence"), runEvidence},
+        {QStringLiteral("package"), runPackage},
+        {QStringLiteral("import-scan"), runImportScan},
+        {QStringLiteral("observations"), runObservations},
+        {QStringLiteral("proposals"), runProposals},
+        {QStringLiteral("proposal"), runProposal},
     };
     const auto runner = commands.value(command);
     if (!runner)

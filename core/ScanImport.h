@@ -1,0 +1,95 @@
+// Scanner imports: a kube-bench, docker-bench-security, Trivy or SARIF file becomes evidence of
+// an engagement and one observation per result in it, each tied to the questions and controls
+// the scanner mapping names; then answers are proposed to the yes/no questions the observations
+// speak to, for the assessor to accept or reject. Every step is one transaction and audited.
+//
+// Proposals. For each question an import touched, the engagement's unexpired observations of it
+// count (info and not_applicable ones aside): all pass proposes "yes", all fail "no", a mix of
+// pass, fail and review "partial". Observations that are all review propose nothing (the tool
+// could not decide), nor does a value the question is already answered with, nor one the
+// assessor already accepted or rejected from the same observations. A question has at most one
+// pending proposal; a later import replaces it. Accepting saves the answer (replacing the
+// current one, whose value and note the new note quotes) with a note naming the observations.
+#pragma once
+
+#include "Answer.h"
+#include "Evidence.h"
+#include "Result.h"
+#include "scan/Observation.h"
+#include "scan/ScanParser.h"
+
+#include <QDate>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace bulkhead {
+
+class ContentLibrary;
+class Workspace;
+
+// An observation as stored: what the scanner said, where it came from, what it is tied to.
+struct StoredObservation {
+    qint64 id = 0;
+    qint64 engagementId = 0;
+    qint64 evidenceId = 0; // the imported file
+    Observation observation;
+    QDate collectedOn;
+    QDate expiresOn; // null: does not expire
+    QStringList controls;
+    QStringList questions;
+};
+
+struct AnswerProposal {
+    enum class State { Pending, Accepted, Rejected };
+
+    qint64 id = 0;
+    qint64 engagementId = 0;
+    QString questionId;
+    QString value; // yes | partial | no
+    QString reason; // the tools, statuses and check ids behind it
+    QList<qint64> observationIds;
+    State state = State::Pending;
+    QString proposedBy;
+    QDateTime proposedAt;
+    QString decidedBy; // empty while pending
+    QDateTime decidedAt;
+};
+
+QString proposalStateKey(AnswerProposal::State state); // "pending", "accepted", "rejected"
+
+struct ScanImportResult {
+    EvidenceItem evidence; // the imported file
+    QString fileName;
+    QString tool; // as the file names it: "docker-bench-security", "Trivy"
+    QString toolVersion;
+    int observations = 0;
+    QMap<QString, int> byStatus; // observationStatusKey -> count
+    int linkedToQuestions = 0; // observations tied to at least one question
+    int linkedToControls = 0;
+    QList<AnswerProposal> proposals; // made or replaced by this import, all pending
+};
+
+// Imports `path`, read as `tool`'s output. A file that does not parse imports nothing (not even
+// the evidence) and the error names it, with the line and column for invalid JSON. An approved
+// engagement, an unknown one, and a file already imported into the engagement are refused.
+// `collectedOn` defaults to today; observations and the evidence expire `expiryDays` later.
+Result<ScanImportResult> importScan(Workspace &workspace, const ContentLibrary &library, qint64 engagementId, ScanTool tool,
+                                    const QString &path, QDate collectedOn = {}, int expiryDays = 90);
+
+Result<QList<StoredObservation>> observations(Workspace &workspace, qint64 engagementId);
+// Every proposal of the engagement, pending and decided, oldest first.
+Result<QList<AnswerProposal>> proposals(Workspace &workspace, qint64 engagementId);
+// Proposes answers from all the engagement's observations (an import does this for the
+// questions it touched); returns the proposals made or replaced.
+Result<QList<AnswerProposal>> proposeAnswers(Workspace &workspace, const ContentLibrary &library, qint64 engagementId);
+// Saves the pending proposal of `questionId` as the answer and marks it accepted.
+Result<Answer> acceptProposal(Workspace &workspace, const ContentLibrary &library, qint64 engagementId, const QString &questionId);
+Status rejectProposal(Workspace &workspace, qint64 engagementId, const QString &questionId);
+
+QJsonObject toJson(const StoredObservation &observation);
+QJsonObject toJson(const AnswerProposal &proposal);
+
+} // namespace bulkhead
