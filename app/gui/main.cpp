@@ -3,6 +3,7 @@
 #include "DemoWorkspace.h"
 #include "EngagementStore.h"
 #include "MainWindow.h"
+#include "QtLeakSuppressions.h"
 #include "ScreenshotTour.h"
 #include "Workspace.h"
 

@@ -3,6 +3,8 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include "QtLeakSuppressions.h"
+
 #include <QApplication>
 
 int main(int argc, char *argv[])
