@@ -2,6 +2,7 @@
 
 #include "ControlResultsModel.h"
 #include "FamilyScoreChart.h"
+#include "RegisterTable.h"
 #include "ReportText.h"
 #include "StoredEngagement.h"
 
@@ -25,14 +26,6 @@
 namespace bulkhead {
 
 namespace {
-
-// Columns as wide as their contents, but no long text column may push the others out of sight.
-void fitColumns(QTableView *table, int widest)
-{
-    table->resizeColumnsToContents();
-    for (int column = 0; column < table->model()->columnCount(); ++column)
-        table->setColumnWidth(column, std::min(table->columnWidth(column), widest));
-}
 
 QString filterKey(ControlView::ResultFilter filter)
 {
@@ -119,17 +112,7 @@ ControlView::ControlView(Workspace &workspace, const ContentLibrary &library, QW
     chartScroll->setWidgetResizable(true);
     chartScroll->setFrameShape(QFrame::NoFrame);
 
-    m_table = new QTableView(this);
-    m_table->setModel(m_textFilter);
-    m_table->setAccessibleName(tr("Control results"));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setSortingEnabled(true);
+    m_table = makeRegisterTable(m_textFilter, tr("Control results"), this);
     m_table->sortByColumn(ControlResultsModel::Id, Qt::AscendingOrder);
 
     m_reasons = new QTextBrowser(this);

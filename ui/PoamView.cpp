@@ -1,6 +1,7 @@
 #include "PoamView.h"
 
 #include "PoamItemModel.h"
+#include "RegisterTable.h"
 #include "StoredEngagement.h"
 
 #include <QHBoxLayout>
@@ -18,18 +19,6 @@
 #include <algorithm>
 
 namespace bulkhead {
-
-namespace {
-
-// Columns as wide as their contents, but no long text column may push the others out of sight.
-void fitColumns(QTableView *table, int widest)
-{
-    table->resizeColumnsToContents();
-    for (int column = 0; column < table->model()->columnCount(); ++column)
-        table->setColumnWidth(column, std::min(table->columnWidth(column), widest));
-}
-
-} // namespace
 
 PoamView::PoamView(Workspace &workspace, const ContentLibrary &library, QWidget *parent)
     : QWidget(parent), m_workspace(workspace), m_library(library)
@@ -54,17 +43,7 @@ PoamView::PoamView(Workspace &workspace, const ContentLibrary &library, QWidget 
     m_message->setWordWrap(true);
     m_message->hide();
 
-    m_table = new QTableView(this);
-    m_table->setModel(m_filter);
-    m_table->setAccessibleName(tr("Plan of action and milestones"));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setSortingEnabled(true);
+    m_table = makeRegisterTable(m_filter, tr("Plan of action and milestones"), this);
     m_table->sortByColumn(PoamItemModel::Id, Qt::AscendingOrder);
 
     m_details = new QTextBrowser(this);

@@ -2,6 +2,7 @@
 
 #include "AnswerStore.h"
 #include "EngagementStore.h"
+#include "RegisterTable.h"
 #include "RiskHeatMap.h"
 #include "RiskOverrideDialog.h"
 #include "RiskRegisterModel.h"
@@ -23,18 +24,6 @@
 
 namespace bulkhead {
 
-namespace {
-
-// Columns as wide as their contents, but no long text column may push the others out of sight.
-void fitColumns(QTableView *table, int widest)
-{
-    table->resizeColumnsToContents();
-    for (int column = 0; column < table->model()->columnCount(); ++column)
-        table->setColumnWidth(column, std::min(table->columnWidth(column), widest));
-}
-
-} // namespace
-
 RiskView::RiskView(Workspace &workspace, const ContentLibrary &library, QWidget *parent)
     : QWidget(parent), m_workspace(workspace), m_library(library)
 {
@@ -45,17 +34,7 @@ RiskView::RiskView(Workspace &workspace, const ContentLibrary &library, QWidget 
     m_filter->setFilterRole(RiskRegisterModel::CellRole);
     m_filter->setFilterKeyColumn(RiskRegisterModel::Id);
 
-    m_table = new QTableView(this);
-    m_table->setModel(m_filter);
-    m_table->setAccessibleName(tr("Risk register"));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setSortingEnabled(true);
+    m_table = makeRegisterTable(m_filter, tr("Risk register"), this);
     m_table->sortByColumn(RiskRegisterModel::ResidualLevel, Qt::DescendingOrder);
     // The residual rating is what the register is read for: show it next to the title, then how
     // mitigation got there, then the inherent rating it started from.
