@@ -6,6 +6,7 @@
 #include "EngagementJson.h"
 #include "EngagementStore.h"
 #include "EvidenceStore.h"
+#include "ObservationRecords.h"
 #include "QuestionnairePins.h"
 #include "Workspace.h"
 
@@ -32,6 +33,8 @@ struct TrailState {
     QMap<QString, QJsonObject> evidence;
     QMap<QString, QJsonObject> answers;
     QMap<QString, QJsonObject> overrides;
+    QMap<QString, QJsonObject> scans;
+    QMap<QString, QJsonObject> proposals;
 
     explicit TrailState(const QList<AuditEvent> &events)
     {
@@ -56,6 +59,10 @@ struct TrailState {
                 answers.insert(e.entity, after);
             } else if (e.action == QLatin1String("risk.override")) {
                 overrides.insert(e.entity, after);
+            } else if (e.action == QLatin1String("scan.import")) {
+                scans.insert(e.entity, after);
+            } else if (e.action == QLatin1String("answer.propose") || e.action.startsWith(QLatin1String("answer.proposal."))) {
+                proposals.insert(e.entity, after);
             }
         }
     }
@@ -75,6 +82,30 @@ template<typename Records> QString compare(const Records &stored, QMap<QString, 
     return {};
 }
 
+// Observations are audited per imported file: how many, the first and last row id, and (since
+// the digest was added) the SHA-256 of the rows' JSON. Imports recorded before the digest are
+// held to the count and the id range.
+QString compareScans(const QMap<QString, QList<StoredObservation>> &stored, QMap<QString, QJsonObject> audited)
+{
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+        if (!audited.contains(it.key()))
+            return QStringLiteral("the observations of %1 have no audit event that created them").arg(it.key());
+        const QJsonObject event = audited.take(it.key());
+        const QList<StoredObservation> &rows = it.value();
+        const QString digest = event.value(QStringLiteral("observations_sha256")).toString();
+        if (event.value(QStringLiteral("observations")).toInteger() != rows.size()
+            || event.value(QStringLiteral("first_observation")).toInteger() != rows.first().id
+            || event.value(QStringLiteral("last_observation")).toInteger() != rows.last().id
+            || (!digest.isEmpty() && digest != observationsDigest(rows)))
+            return QStringLiteral("the observations of %1 differ from what their import recorded").arg(it.key());
+    }
+    for (auto it = audited.cbegin(); it != audited.cend(); ++it) {
+        if (it.value().value(QStringLiteral("observations")).toInteger() > 0)
+            return QStringLiteral("the observations of %1 were removed without an audit event").arg(it.key());
+    }
+    return {};
+}
+
 } // namespace
 
 Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditVerification &v)
@@ -88,7 +119,8 @@ Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditV
     if (!all)
         return all.error();
 
-    QMap<QString, QJsonObject> engagements, pins, cataloguePins, evidence, answers, overrides;
+    QMap<QString, QJsonObject> engagements, pins, cataloguePins, evidence, answers, overrides, proposed;
+    QMap<QString, QList<StoredObservation>> scans;
     QMap<QString, QJsonObject> auditedEngagements;
     for (auto it = trail.engagements.cbegin(); it != trail.engagements.cend(); ++it)
         auditedEngagements.insert(QStringLiteral("engagement:%1").arg(it.key()), it.value());
@@ -124,13 +156,25 @@ Status reconcileWithTrail(Workspace &ws, const QList<AuditEvent> &events, AuditV
             return overridden.error();
         for (const auto &o : *overridden)
             overrides.insert(QStringLiteral("%1/risk:%2").arg(entity, o.riskId), toJson(o));
+        auto observed = observations(ws, e.id);
+        if (!observed)
+            return observed.error();
+        for (const auto &o : *observed)
+            scans[scanImportEntity(e.id, o.evidenceId)].append(o);
+        auto made = proposals(ws, e.id);
+        if (!made)
+            return made.error();
+        for (const auto &p : *made)
+            proposed.insert(proposalEntity(p), toJson(p));
     }
     for (const QString &problem : {compare(engagements, auditedEngagements, QStringLiteral("the record of")),
                                    compare(pins, trail.pins, QStringLiteral("the questionnaire pin")),
                                    compare(cataloguePins, trail.cataloguePins, QStringLiteral("the catalogue pin")),
                                    compare(evidence, trail.evidence, QStringLiteral("the evidence record")),
                                    compare(answers, trail.answers, QStringLiteral("the answer")),
-                                   compare(overrides, trail.overrides, QStringLiteral("the risk override"))}) {
+                                   compare(overrides, trail.overrides, QStringLiteral("the risk override")),
+                                   compareScans(scans, trail.scans),
+                                   compare(proposed, trail.proposals, QStringLiteral("the answer proposal"))}) {
         if (!problem.isEmpty()) {
             v.problem = problem;
             return {};

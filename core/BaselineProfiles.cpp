@@ -38,6 +38,26 @@ QString familyOf(const QString &id)
     return id.section(QLatin1Char('-'), 0, 0);
 }
 
+const QRegularExpression &namePattern()
+{
+    static const QRegularExpression pattern(QStringLiteral("^[a-z0-9][a-z0-9_.-]*$"));
+    return pattern;
+}
+
+// An id in a family the catalogue holds must be one of its controls; ids of other families
+// (PL, PM, ...) are kept but are outside what Bulkhead assesses. Returns the first that is not.
+QString unknownControl(const QStringList &ids, const ControlCatalogue &catalogue)
+{
+    QSet<QString> families;
+    for (const auto &f : catalogue.families())
+        families.insert(f.id);
+    for (const auto &id : ids) {
+        if (families.contains(familyOf(id)) && !catalogue.control(id))
+            return id;
+    }
+    return {};
+}
+
 } // namespace
 
 QSet<QString> BaselineProfile::inScope(const ControlCatalogue &catalogue) const
@@ -52,8 +72,7 @@ QSet<QString> BaselineProfile::inScope(const ControlCatalogue &catalogue) const
 
 Result<BaselineProfile> BaselineProfiles::import(const QString &name, const QString &path, const ControlCatalogue &catalogue)
 {
-    static const QRegularExpression namePattern(QStringLiteral("^[a-z0-9][a-z0-9_.-]*$"));
-    if (!namePattern.match(name).hasMatch())
+    if (!namePattern().match(name).hasMatch())
         return Error {QStringLiteral("baseline name '%1' must be lower case letters, digits, '.', '_' or '-'").arg(name)};
     auto profile = readOscalBaseline(path);
     if (!profile)
@@ -61,18 +80,10 @@ Result<BaselineProfile> BaselineProfiles::import(const QString &name, const QStr
     if (profile->controlIds.isEmpty())
         return Error {QStringLiteral("the profile selects no controls"), path};
 
-    // An id in a family the catalogue holds must be one of its controls; ids of other families
-    // (PL, PM, ...) are kept but are outside what Bulkhead assesses.
-    QSet<QString> families;
-    for (const auto &f : catalogue.families())
-        families.insert(f.id);
-    for (const auto &id : profile->controlIds) {
-        if (families.contains(familyOf(id)) && !catalogue.control(id))
-            return Error {
-                QStringLiteral("the profile selects '%1', which is not an active NIST SP 800-53 rev5 control (withdrawn, or a typo)")
-                    .arg(id),
-                path};
-    }
+    if (const QString unknown = unknownControl(profile->controlIds, catalogue); !unknown.isEmpty())
+        return Error {
+            QStringLiteral("the profile selects '%1', which is not an active NIST SP 800-53 rev5 control (withdrawn, or a typo)").arg(unknown),
+            path};
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -82,35 +93,64 @@ Result<BaselineProfile> BaselineProfiles::import(const QString &name, const QStr
     p.title = profile->title;
     p.sourceSha256 = QString::fromLatin1(QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex());
     p.controlIds = profile->controlIds;
-    p.importedBy = m_ws.actor();
-    p.importedAt = m_ws.now();
-
     Status stored = m_ws.write([&]() -> Status {
         if (get(name))
             return Error {
                 QStringLiteral("a baseline named '%1' is already imported; imported baselines never change, so choose another name")
                     .arg(name),
                 m_ws.path()};
-        QSqlQuery q = m_ws.query();
-        q.prepare(QStringLiteral("INSERT INTO baseline_profile (name, title, source_sha256, control_ids, imported_by, imported_at) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(p.name);
-        q.addBindValue(sqlText(p.title));
-        q.addBindValue(p.sourceSha256);
-        q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(p.controlIds)).toJson(QJsonDocument::Compact)));
-        q.addBindValue(p.importedBy);
-        q.addBindValue(toStoredTime(p.importedAt));
-        if (!q.exec())
-            return m_ws.sqlError(q, QStringLiteral("storing baseline '%1'").arg(name));
-        const QJsonObject after = {{QStringLiteral("name"), p.name},
-                                   {QStringLiteral("title"), p.title},
-                                   {QStringLiteral("source_sha256"), p.sourceSha256},
-                                   {QStringLiteral("controls"), static_cast<int>(p.controlIds.size())}};
-        return AuditTrail(m_ws).append(std::nullopt, QStringLiteral("baseline.import"), QStringLiteral("baseline:%1").arg(name), {}, after);
+        return store(p, {});
     });
     if (!stored)
         return stored.error();
     return p;
+}
+
+Result<BaselineProfile> BaselineProfiles::adopt(const BaselineProfile &profile, const ControlCatalogue &catalogue, const QString &origin)
+{
+    if (auto existing = get(profile.name)) {
+        if (existing->sourceSha256 != profile.sourceSha256 || existing->controlIds != profile.controlIds)
+            return Error {QStringLiteral("this workspace already has a different baseline named '%1' (from a file with SHA-256 %2, "
+                                         "not %3); imported baselines never change")
+                              .arg(profile.name, existing->sourceSha256.left(12), profile.sourceSha256.left(12)),
+                          m_ws.path()};
+        return *existing;
+    }
+    if (!namePattern().match(profile.name).hasMatch())
+        return Error {QStringLiteral("baseline name '%1' must be lower case letters, digits, '.', '_' or '-'").arg(profile.name)};
+    if (profile.controlIds.isEmpty())
+        return Error {QStringLiteral("baseline '%1' selects no controls").arg(profile.name)};
+    if (const QString unknown = unknownControl(profile.controlIds, catalogue); !unknown.isEmpty())
+        return Error {QStringLiteral("baseline '%1' selects '%2', which is not an active NIST SP 800-53 rev5 control").arg(profile.name, unknown)};
+    BaselineProfile p = profile;
+    Status stored = m_ws.write([&]() -> Status { return store(p, origin); });
+    if (!stored)
+        return stored.error();
+    return p;
+}
+
+Status BaselineProfiles::store(BaselineProfile &p, const QString &origin)
+{
+    p.importedBy = m_ws.actor();
+    p.importedAt = m_ws.now();
+    QSqlQuery q = m_ws.query();
+    q.prepare(QStringLiteral("INSERT INTO baseline_profile (name, title, source_sha256, control_ids, imported_by, imported_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(p.name);
+    q.addBindValue(sqlText(p.title));
+    q.addBindValue(p.sourceSha256);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(p.controlIds)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(p.importedBy);
+    q.addBindValue(toStoredTime(p.importedAt));
+    if (!q.exec())
+        return m_ws.sqlError(q, QStringLiteral("storing baseline '%1'").arg(p.name));
+    QJsonObject after = {{QStringLiteral("name"), p.name},
+                         {QStringLiteral("title"), p.title},
+                         {QStringLiteral("source_sha256"), p.sourceSha256},
+                         {QStringLiteral("controls"), static_cast<int>(p.controlIds.size())}};
+    if (!origin.isEmpty())
+        after.insert(QStringLiteral("from"), origin);
+    return AuditTrail(m_ws).append(std::nullopt, QStringLiteral("baseline.import"), QStringLiteral("baseline:%1").arg(p.name), {}, after);
 }
 
 Result<QList<BaselineProfile>> BaselineProfiles::list() const

@@ -37,10 +37,17 @@ public:
     // input: a malformed profile, a name already used, or an id in one of the catalogue's
     // families that is not an active control there (a typo or a withdrawn control).
     Result<BaselineProfile> import(const QString &name, const QString &path, const ControlCatalogue &catalogue);
+    // Takes a baseline that came with an engagement package (`origin` names the package, for the
+    // audit event): stored if this workspace has none of that name; accepted as it is if it has
+    // the very same one; refused if it has a different one under that name.
+    Result<BaselineProfile> adopt(const BaselineProfile &profile, const ControlCatalogue &catalogue, const QString &origin);
     Result<QList<BaselineProfile>> list() const;
     Result<BaselineProfile> get(const QString &name) const;
 
 private:
+    // Inserts `p`, attributed to the workspace's actor now, and audits it; inside a write.
+    Status store(BaselineProfile &p, const QString &origin);
+
     Workspace &m_ws;
 };
 

@@ -16,7 +16,10 @@
 #include <QTemporaryDir>
 #include <QtEndian>
 
+#include <cmath>
+
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <functional>
 #include <memory>
@@ -543,9 +546,11 @@ Result<VerifiedPackage> verifyPackage(const QString &path, const PackageLimits &
         return Error {QStringLiteral("manifest.json does not describe a Bulkhead engagement package"), path};
     // Checked before the signature: another version may sign differently.
     const QJsonValue version = manifest.value(QStringLiteral("format_version"));
-    if (!version.isDouble() || version.toDouble() != kVersion)
-        return Error {QStringLiteral("unknown package format version %1; this Bulkhead reads version %2 only")
-                          .arg(version.isDouble() ? QString::number(version.toDouble()) : QStringLiteral("(none)"))
+    const double number = version.toDouble();
+    if (!version.isDouble() || number != std::floor(number) || number < kOldestReadableVersion || number > kVersion)
+        return Error {QStringLiteral("unknown package format version %1; this Bulkhead reads versions %2 to %3")
+                          .arg(version.isDouble() ? QString::number(number) : QStringLiteral("(none)"))
+                          .arg(kOldestReadableVersion)
                           .arg(kVersion),
                       path};
 

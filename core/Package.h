@@ -25,7 +25,10 @@ class QTemporaryDir;
 namespace bulkhead {
 
 namespace package_format {
-inline constexpr int kVersion = 1;
+// Version 2 added observations.json, proposals.json and the manifest's "baseline_profile";
+// version 1 packages are still read (they carry none of those).
+inline constexpr int kVersion = 2;
+inline constexpr int kOldestReadableVersion = 1;
 inline constexpr char kName[] = "bulkhead-engagement-package";
 inline constexpr char kSignatureAlgorithm[] = "ECDSA P-256 SHA-256";
 // Entries. Pinned content is under content/, evidence under evidence/<sha256>.
@@ -36,6 +39,8 @@ inline constexpr char kRiskOverrides[] = "risk-overrides.json";
 inline constexpr char kPoam[] = "poam.json";
 inline constexpr char kAuditTrail[] = "audit-trail.json";
 inline constexpr char kEvidence[] = "evidence.json";
+inline constexpr char kObservations[] = "observations.json";
+inline constexpr char kProposals[] = "proposals.json";
 } // namespace package_format
 
 // What a package may hold before it is refused unread. Tests lower them.

@@ -1,9 +1,11 @@
 #include "PackageExport.h"
 
 #include "AuditTrail.h"
+#include "BaselineProfiles.h"
 #include "EngagementJson.h"
 #include "EngagementStore.h"
 #include "EvidenceStore.h"
+#include "ObservationRecords.h"
 #include "Package.h"
 #include "PackageSigning.h"
 #include "QuestionnairePins.h"
@@ -195,11 +197,41 @@ Result<PackageExportResult> exportPackage(Workspace &ws, const ContentLibrary &l
     if (auto added = package.add(QLatin1String(kEvidence), jsonBytes(evidence)); !added)
         return added.error();
 
+    // Scanner observations and the answers proposed from them; observations name their file
+    // by its evidence record's id in this workspace, which evidence.json carries.
+    auto observed = observations(ws, engagementId);
+    if (!observed)
+        return observed.error();
+    QJsonArray observationArray;
+    for (const auto &o : std::as_const(*observed))
+        observationArray.append(toJson(o));
+    auto proposed = proposals(ws, engagementId);
+    if (!proposed)
+        return proposed.error();
+    QJsonArray proposalArray;
+    for (const auto &p : std::as_const(*proposed))
+        proposalArray.append(toJson(p));
+    for (const auto &[name, value] : {std::pair {kObservations, observationArray}, std::pair {kProposals, proposalArray}}) {
+        if (auto added = package.add(QLatin1String(name), jsonBytes(value)); !added)
+            return added.error();
+    }
+
     QJsonObject record = toJson(e);
     record.insert(QStringLiteral("created_at"), toStoredTime(e.createdAt));
     record.insert(QStringLiteral("updated_at"), toStoredTime(e.updatedAt));
     if (!e.approvedContentHash.isEmpty())
         record.insert(QStringLiteral("approved_content_hash"), e.approvedContentHash);
+    // An imported baseline goes with the engagement that is scored against it.
+    QJsonValue baseline;
+    if (!e.baselineProfile.isEmpty()) {
+        auto profile = BaselineProfiles(ws).get(e.baselineProfile);
+        if (!profile)
+            return profile.error();
+        baseline = QJsonObject {{QStringLiteral("name"), profile->name},
+                                {QStringLiteral("title"), profile->title},
+                                {QStringLiteral("source_sha256"), profile->sourceSha256},
+                                {QStringLiteral("control_ids"), QJsonArray::fromStringList(profile->controlIds)}};
+    }
     const QJsonObject manifest {
         {QStringLiteral("format"), QLatin1String(kName)},
         {QStringLiteral("format_version"), kVersion},
@@ -210,12 +242,15 @@ Result<PackageExportResult> exportPackage(Workspace &ws, const ContentLibrary &l
         {QStringLiteral("content_hash"), *contentHash},
         {QStringLiteral("questionnaires"), questionnaires},
         {QStringLiteral("catalogues"), catalogues},
+        {QStringLiteral("baseline_profile"), baseline},
         {QStringLiteral("counts"),
          QJsonObject {{QStringLiteral("answers"), answers.size()},
                       {QStringLiteral("risk_overrides"), overrides.size()},
                       {QStringLiteral("poam_items"), poam.size()},
                       {QStringLiteral("audit_events"), trail.size()},
-                      {QStringLiteral("evidence"), evidence.size()}}},
+                      {QStringLiteral("evidence"), evidence.size()},
+                      {QStringLiteral("observations"), observationArray.size()},
+                      {QStringLiteral("proposals"), proposalArray.size()}}},
         {QStringLiteral("files"), package.files()},
         {QStringLiteral("signer"),
          QJsonObject {{QStringLiteral("algorithm"), QLatin1String(kSignatureAlgorithm)},

@@ -1,6 +1,7 @@
 // Writes one engagement of a workspace to a signed package file (Package.h describes the
-// format): its record, pinned questionnaires and catalogues, answers, risk overrides, POA&M,
-// audit events and evidence files. The file is written atomically.
+// format): its record, pinned questionnaires and catalogues, imported baseline, answers, risk
+// overrides, POA&M, audit events, evidence files, scanner observations and answer proposals.
+// The file is written atomically.
 #pragma once
 
 #include "Result.h"

@@ -2,10 +2,12 @@
 
 #include "AnswerStore.h"
 #include "AuditTrail.h"
+#include "BaselineProfiles.h"
 #include "ContentLibrary.h"
 #include "ContentParser.h"
 #include "EngagementStore.h"
 #include "EvidenceStore.h"
+#include "ObservationRecords.h"
 #include "Workspace.h"
 
 #include <QDir>
@@ -22,6 +24,7 @@ namespace bulkhead {
 namespace {
 
 struct ImportedEvidence {
+    qint64 originalId = 0; // its record's id where the package came from
     QString entry;
     QString sha256;
     QString fileName;
@@ -43,6 +46,9 @@ struct Contents {
     QList<Answer> answers;
     QList<RiskOverride> overrides;
     QList<ImportedEvidence> evidence;
+    std::optional<BaselineProfile> baseline;
+    QList<StoredObservation> observations; // ids and evidence ids as in the package
+    QList<AnswerProposal> proposals;
     int auditEvents = 0;
 };
 
@@ -67,6 +73,11 @@ private:
     Status readAnswers(Contents &c) const;
     Status readOverrides(Contents &c) const;
     Status readEvidence(Contents &c) const;
+    Status readBaseline(Contents &c) const;
+    Status readObservations(Contents &c) const;
+    Status readProposals(Contents &c) const;
+    // Entries that version 1 packages do not have.
+    bool hasVersion2Entries() const { return m_package.manifest().value(QStringLiteral("format_version")).toInt() >= 2; }
 
     const VerifiedPackage &m_package;
     PackageLimits m_limits;
@@ -242,6 +253,7 @@ Status PackageReading::readEvidence(Contents &c) const
     for (const auto &v : std::as_const(*array)) {
         const QJsonObject o = v.toObject();
         ImportedEvidence e;
+        e.originalId = o.value(QStringLiteral("id")).toInteger();
         e.entry = o.value(QStringLiteral("entry")).toString();
         e.sha256 = o.value(QStringLiteral("sha256")).toString();
         e.fileName = o.value(QStringLiteral("file_name")).toString();
@@ -265,11 +277,95 @@ Status PackageReading::readEvidence(Contents &c) const
     return {};
 }
 
+Status PackageReading::readBaseline(Contents &c) const
+{
+    if (c.engagement.baselineProfile.isEmpty() || !hasVersion2Entries())
+        return {};
+    const QJsonObject b = m_package.manifest().value(QStringLiteral("baseline_profile")).toObject();
+    BaselineProfile p;
+    p.name = b.value(QStringLiteral("name")).toString();
+    p.title = b.value(QStringLiteral("title")).toString();
+    p.sourceSha256 = b.value(QStringLiteral("source_sha256")).toString();
+    for (const auto &id : b.value(QStringLiteral("control_ids")).toArray())
+        p.controlIds << id.toString();
+    if (p.name != c.engagement.baselineProfile || p.sourceSha256.size() != 64 || p.controlIds.isEmpty())
+        return refuse(QStringLiteral("the engagement uses baseline '%1', which manifest.json does not carry in full")
+                          .arg(c.engagement.baselineProfile));
+    c.baseline = p;
+    return {};
+}
+
+Status PackageReading::readObservations(Contents &c) const
+{
+    if (!hasVersion2Entries())
+        return {};
+    auto array = jsonArray(package_format::kObservations);
+    if (!array)
+        return array.error();
+    QSet<qint64> files, seen;
+    for (const auto &e : std::as_const(c.evidence))
+        files.insert(e.originalId);
+    for (const auto &v : std::as_const(*array)) {
+        auto o = observationFromJson(v.toObject());
+        if (!o)
+            return refuse(QStringLiteral("observations.json: %1").arg(o.error().message));
+        if (!files.contains(o->evidenceId))
+            return refuse(QStringLiteral("observations.json: observation %1 comes from evidence %2, which evidence.json does not list")
+                              .arg(o->id)
+                              .arg(o->evidenceId));
+        if (seen.contains(o->id))
+            return refuse(QStringLiteral("observations.json lists observation %1 twice").arg(o->id));
+        seen.insert(o->id);
+        c.observations.append(*o);
+    }
+    std::sort(c.observations.begin(), c.observations.end(),
+              [](const StoredObservation &a, const StoredObservation &b) { return a.id < b.id; });
+    return {};
+}
+
+Status PackageReading::readProposals(Contents &c) const
+{
+    if (!hasVersion2Entries())
+        return {};
+    auto array = jsonArray(package_format::kProposals);
+    if (!array)
+        return array.error();
+    QSet<qint64> observed;
+    for (const auto &o : std::as_const(c.observations))
+        observed.insert(o.id);
+    QSet<QString> pending;
+    for (const auto &v : std::as_const(*array)) {
+        auto p = proposalFromJson(v.toObject());
+        if (!p)
+            return refuse(QStringLiteral("proposals.json: %1").arg(p.error().message));
+        const Question *question = c.content.question(p->questionId);
+        if (!question || question->type != QuestionType::YesNo)
+            return refuse(QStringLiteral("proposals.json proposes an answer to '%1', which is not a yes/no question of the package")
+                              .arg(p->questionId));
+        for (const qint64 id : std::as_const(p->observationIds)) {
+            if (!observed.contains(id))
+                return refuse(QStringLiteral("proposals.json: the proposal for '%1' rests on observation %2, which observations.json "
+                                             "does not have")
+                                  .arg(p->questionId)
+                                  .arg(id));
+        }
+        if (p->state == AnswerProposal::State::Pending) {
+            if (pending.contains(p->questionId))
+                return refuse(QStringLiteral("proposals.json has two pending proposals for '%1'").arg(p->questionId));
+            pending.insert(p->questionId);
+        }
+        c.proposals.append(*p);
+    }
+    std::sort(c.proposals.begin(), c.proposals.end(), [](const AnswerProposal &a, const AnswerProposal &b) { return a.id < b.id; });
+    return {};
+}
+
 Result<Contents> PackageReading::read()
 {
     Contents c;
     for (const auto &step : {&PackageReading::readEngagement, &PackageReading::readContent, &PackageReading::readAnswers,
-                             &PackageReading::readOverrides, &PackageReading::readEvidence}) {
+                             &PackageReading::readOverrides, &PackageReading::readEvidence, &PackageReading::readBaseline,
+                             &PackageReading::readObservations, &PackageReading::readProposals}) {
         if (auto done = (this->*step)(c); !done)
             return done.error();
     }
@@ -289,6 +385,75 @@ Result<QString> stage(const VerifiedPackage &package, const QString &entry, cons
     if (!QFile::copy(package.extractedFile(entry), target))
         return Error {QStringLiteral("cannot stage evidence '%1' for import").arg(name), target};
     return target;
+}
+
+// Copies the package's observations, file by file, and the proposals made from them, each
+// under new ids and audited as the scan import and proposal decisions were where they came
+// from (by the same people, at the same times), inside the import's write.
+Status importObservations(Workspace &ws, Contents &c, qint64 engagementId, const QHash<qint64, qint64> &evidenceIds,
+                          const QHash<qint64, const ImportedEvidence *> &originalEvidence, const QString &packageName)
+{
+    QHash<qint64, qint64> observationIds; // package's id -> this workspace's
+    QList<qint64> files; // in the order their first observation was recorded
+    QHash<qint64, QList<StoredObservation>> byFile;
+    for (const StoredObservation &o : std::as_const(c.observations)) {
+        if (!byFile.contains(o.evidenceId))
+            files << o.evidenceId;
+        byFile[o.evidenceId].append(o);
+    }
+    for (const qint64 file : std::as_const(files)) {
+        const qint64 localFile = evidenceIds.value(file);
+        const ImportedEvidence *source = originalEvidence.value(file);
+        ws.attributeTo(source->addedBy, [at = source->addedAt] { return at; });
+        for (StoredObservation o : std::as_const(byFile[file])) {
+            const qint64 original = o.id;
+            o.engagementId = engagementId;
+            o.evidenceId = localFile;
+            auto inserted = insertObservation(ws, o);
+            if (!inserted)
+                return inserted.error();
+            observationIds.insert(original, *inserted);
+        }
+        auto rows = observationsOfFile(ws, engagementId, localFile);
+        if (!rows)
+            return rows.error();
+        const QJsonObject after {{QStringLiteral("file"), source->fileName},
+                                 {QStringLiteral("sha256"), source->sha256},
+                                 {QStringLiteral("evidence"), localFile},
+                                 {QStringLiteral("observations"), rows->size()},
+                                 {QStringLiteral("first_observation"), rows->first().id},
+                                 {QStringLiteral("last_observation"), rows->last().id},
+                                 {QStringLiteral("observations_sha256"), observationsDigest(*rows)},
+                                 {QStringLiteral("from_package"), packageName}};
+        if (auto audited = AuditTrail(ws).append(engagementId, QStringLiteral("scan.import"), scanImportEntity(engagementId, localFile),
+                                                 {}, after);
+            !audited)
+            return audited;
+    }
+    for (AnswerProposal p : std::as_const(c.proposals)) {
+        p.engagementId = engagementId;
+        for (qint64 &observation : p.observationIds)
+            observation = observationIds.value(observation);
+        AnswerProposal proposed = p;
+        proposed.state = AnswerProposal::State::Pending;
+        proposed.decidedBy.clear();
+        proposed.decidedAt = {};
+        if (auto inserted = insertProposal(ws, p); !inserted)
+            return inserted;
+        proposed.id = p.id;
+        ws.attributeTo(p.proposedBy, [at = p.proposedAt] { return at; });
+        if (auto audited = AuditTrail(ws).append(engagementId, QStringLiteral("answer.propose"), proposalEntity(p), {}, toJson(proposed));
+            !audited)
+            return audited;
+        if (p.state == AnswerProposal::State::Pending)
+            continue;
+        ws.attributeTo(p.decidedBy, [at = p.decidedAt] { return at; });
+        const QString action = p.state == AnswerProposal::State::Accepted ? QStringLiteral("answer.proposal.accept")
+                                                                          : QStringLiteral("answer.proposal.reject");
+        if (auto audited = AuditTrail(ws).append(engagementId, action, proposalEntity(p), toJson(proposed), toJson(p)); !audited)
+            return audited;
+    }
+    return {};
 }
 
 } // namespace
@@ -333,6 +498,12 @@ Result<PackageImportResult> importPackage(Workspace &ws, const VerifiedPackage &
             c.engagement.client = earlier->client;
             c.engagement.system = earlier->system;
         }
+        if (c.baseline) {
+            attribute(localActor, importedAt);
+            auto adopted = BaselineProfiles(ws).adopt(*c.baseline, c.content.controls(), QFileInfo(package.path()).fileName());
+            if (!adopted)
+                return adopted.error();
+        }
         attribute(localActor, c.engagement.createdAt);
         auto id = engagements.create(c.engagement, c.content);
         if (!id)
@@ -367,6 +538,8 @@ Result<PackageImportResult> importPackage(Workspace &ws, const VerifiedPackage &
                 return Error {QStringLiteral("the override of '%1' cannot be imported: %2").arg(o.riskId, set.error().message)};
         }
         EvidenceStore evidence(ws);
+        QHash<qint64, const ImportedEvidence *> originalEvidence;
+        QHash<qint64, qint64> evidenceIds; // package's id -> this workspace's
         int n = 0;
         for (const auto &e : std::as_const(c.evidence)) {
             auto file = stage(package, e.entry, staging.filePath(QString::number(++n)), e.fileName);
@@ -378,7 +551,12 @@ Result<PackageImportResult> importPackage(Workspace &ws, const VerifiedPackage &
                 return Error {QStringLiteral("evidence '%1' cannot be imported: %2").arg(e.fileName, added.error().message)};
             if (added->item.sha256 != e.sha256)
                 return Error {QStringLiteral("evidence '%1' changed while it was imported").arg(e.fileName)};
+            evidenceIds.insert(e.originalId, added->item.id);
+            originalEvidence.insert(e.originalId, &e);
         }
+        if (auto copied = importObservations(ws, c, *id, evidenceIds, originalEvidence, QFileInfo(package.path()).fileName());
+            !copied)
+            return copied;
         // The original trail, as signed, kept beside the engagement rather than re-appended:
         // its hashes chain in the workspace it came from, not in this one.
         auto trail = stage(package, QLatin1String(package_format::kAuditTrail), staging.filePath(QStringLiteral("trail")),
@@ -400,6 +578,8 @@ Result<PackageImportResult> importPackage(Workspace &ws, const VerifiedPackage &
     result.answers = int(c.answers.size());
     result.riskOverrides = int(c.overrides.size());
     result.evidenceFiles = int(c.evidence.size());
+    result.observations = int(c.observations.size());
+    result.proposals = int(c.proposals.size());
     return result;
 }
 

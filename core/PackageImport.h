@@ -1,6 +1,7 @@
 // Imports a verified engagement package into a workspace as a new draft engagement, in one
 // transaction: the engagement record, its pinned questionnaires and catalogues (from the
-// package's own texts, not the local library), answers, risk overrides and evidence, keeping
+// package's own texts, not the local library), its imported baseline when it uses one, answers,
+// risk overrides, evidence, scanner observations and answer proposals, keeping
 // who recorded each and when, so it scores exactly as it did where it came from. The original
 // audit events are attached as the evidence file "original-audit-trail.json"; the local trail
 // records the import ("engagement.import", naming the signer and the original content hash).
@@ -33,6 +34,8 @@ struct PackageImportResult {
     int answers = 0;
     int riskOverrides = 0;
     int evidenceFiles = 0; // besides the original audit trail
+    int observations = 0;
+    int proposals = 0;
     int originalAuditEvents = 0;
 };
 

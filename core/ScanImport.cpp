@@ -24,103 +24,6 @@ namespace bulkhead {
 
 namespace {
 
-const QString kSelectObservations = QStringLiteral(
-    "SELECT id, engagement_id, evidence_id, tool, tool_version, check_id, normalised_check_id, title, status, tool_status, severity, "
-    "target, remediation, detail, collected_on, expires_on, controls, questions FROM observation");
-
-const QString kSelectProposals
-    = QStringLiteral("SELECT id, engagement_id, question_id, proposed_value, reason, observation_ids, state, proposed_by, proposed_at, "
-                     "decided_by, decided_at FROM answer_proposal");
-
-QJsonArray toArray(const QStringList &ids)
-{
-    return QJsonArray::fromStringList(ids);
-}
-
-QString compact(const QJsonArray &array)
-{
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-QStringList stringsOf(const QString &json)
-{
-    QStringList out;
-    for (const auto &v : QJsonDocument::fromJson(json.toUtf8()).array())
-        out << v.toString();
-    return out;
-}
-
-QJsonArray idArray(const QList<qint64> &ids)
-{
-    QJsonArray a;
-    for (const qint64 id : ids)
-        a.append(id);
-    return a;
-}
-
-QList<qint64> idsOf(const QString &json)
-{
-    QList<qint64> out;
-    for (const auto &v : QJsonDocument::fromJson(json.toUtf8()).array())
-        out << v.toInteger();
-    return out;
-}
-
-QVariant dateOrNull(const QDate &day)
-{
-    return day.isValid() ? QVariant(day.toString(Qt::ISODate)) : QVariant(QMetaType::fromType<QString>());
-}
-
-StoredObservation readObservation(const QSqlQuery &q)
-{
-    StoredObservation s;
-    s.id = q.value(0).toLongLong();
-    s.engagementId = q.value(1).toLongLong();
-    s.evidenceId = q.value(2).toLongLong();
-    Observation &o = s.observation;
-    o.tool = q.value(3).toString();
-    o.toolVersion = q.value(4).toString();
-    o.checkId = q.value(5).toString();
-    o.normalisedCheckId = q.value(6).toString();
-    o.title = q.value(7).toString();
-    o.status = observationStatusFromKey(q.value(8).toString()).value_or(Observation::Status::Info);
-    o.toolStatus = q.value(9).toString();
-    o.severity = q.value(10).toString();
-    o.target = q.value(11).toString();
-    o.remediation = q.value(12).toString();
-    o.detail = q.value(13).toString();
-    s.collectedOn = QDate::fromString(q.value(14).toString(), Qt::ISODate);
-    s.expiresOn = q.value(15).isNull() ? QDate() : QDate::fromString(q.value(15).toString(), Qt::ISODate);
-    s.controls = stringsOf(q.value(16).toString());
-    s.questions = stringsOf(q.value(17).toString());
-    return s;
-}
-
-AnswerProposal readProposal(const QSqlQuery &q)
-{
-    AnswerProposal p;
-    p.id = q.value(0).toLongLong();
-    p.engagementId = q.value(1).toLongLong();
-    p.questionId = q.value(2).toString();
-    p.value = q.value(3).toString();
-    p.reason = q.value(4).toString();
-    p.observationIds = idsOf(q.value(5).toString());
-    const QString state = q.value(6).toString();
-    p.state = state == QLatin1String("accepted") ? AnswerProposal::State::Accepted
-        : state == QLatin1String("rejected")     ? AnswerProposal::State::Rejected
-                                                 : AnswerProposal::State::Pending;
-    p.proposedBy = q.value(7).toString();
-    p.proposedAt = fromStoredTime(q.value(8).toString());
-    p.decidedBy = q.value(9).toString();
-    p.decidedAt = q.value(10).toString().isEmpty() ? QDateTime() : fromStoredTime(q.value(10).toString());
-    return p;
-}
-
-QString entityOf(const AnswerProposal &p)
-{
-    return QStringLiteral("engagement:%1/proposal:%2").arg(p.engagementId).arg(p.id);
-}
-
 // "kube-bench: 2 pass (k8s-cis:1.1.1, k8s-cis:2.1); 1 review (k8s-cis:3.1.1)", one clause per tool.
 QString reasonFor(const QList<const StoredObservation *> &counted)
 {
@@ -149,21 +52,6 @@ QString reasonFor(const QList<const StoredObservation *> &counted)
         clauses << tool + QStringLiteral(": ") + parts.join(QStringLiteral(", "));
     }
     return clauses.join(QStringLiteral("; "));
-}
-
-Result<QList<AnswerProposal>> queryProposals(Workspace &ws, qint64 engagementId, const QString &where, const QVariantList &binds)
-{
-    QSqlQuery q = ws.query();
-    q.prepare(kSelectProposals + QStringLiteral(" WHERE engagement_id = ?") + where + QStringLiteral(" ORDER BY id"));
-    q.addBindValue(engagementId);
-    for (const auto &b : binds)
-        q.addBindValue(b);
-    if (!q.exec())
-        return ws.sqlError(q, QStringLiteral("reading the answer proposals of engagement %1").arg(engagementId));
-    QList<AnswerProposal> all;
-    while (q.next())
-        all.append(readProposal(q));
-    return all;
 }
 
 // Proposes answers to `questions` (all linked questions when empty), inside the caller's write.
@@ -215,7 +103,7 @@ Result<QList<AnswerProposal>> propose(Workspace &ws, const ContentLibrary &libra
         const auto answered = std::find_if(answers->cbegin(), answers->cend(), [&](const Answer &a) { return a.questionId == it.key(); });
         if (answered != answers->cend() && answered->value == value)
             continue;
-        auto earlier = queryProposals(ws, engagementId, QStringLiteral(" AND question_id = ?"), {it.key()});
+        auto earlier = proposalsWhere(ws, engagementId, QStringLiteral(" AND question_id = ?"), {it.key()});
         if (!earlier)
             return earlier.error();
         std::optional<AnswerProposal> pending;
@@ -239,32 +127,24 @@ Result<QList<AnswerProposal>> propose(Workspace &ws, const ContentLibrary &libra
         p.observationIds = ids;
         p.proposedBy = ws.actor();
         p.proposedAt = fromStoredTime(toStoredTime(ws.now()));
-        QSqlQuery q = ws.query();
         if (pending) {
             p.id = pending->id;
+            QSqlQuery q = ws.query();
             q.prepare(QStringLiteral("UPDATE answer_proposal SET proposed_value = ?, reason = ?, observation_ids = ?, proposed_by = ?, "
                                      "proposed_at = ? WHERE id = ?"));
-        } else {
-            q.prepare(QStringLiteral("INSERT INTO answer_proposal (proposed_value, reason, observation_ids, proposed_by, proposed_at, "
-                                     "engagement_id, question_id) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-        }
-        q.addBindValue(p.value);
-        q.addBindValue(p.reason);
-        q.addBindValue(compact(idArray(p.observationIds)));
-        q.addBindValue(p.proposedBy);
-        q.addBindValue(toStoredTime(p.proposedAt));
-        if (pending) {
+            q.addBindValue(p.value);
+            q.addBindValue(p.reason);
+            q.addBindValue(QString::fromUtf8(QJsonDocument(toJson(p).value(QStringLiteral("observations")).toArray())
+                                                 .toJson(QJsonDocument::Compact)));
+            q.addBindValue(p.proposedBy);
+            q.addBindValue(toStoredTime(p.proposedAt));
             q.addBindValue(p.id);
-        } else {
-            q.addBindValue(engagementId);
-            q.addBindValue(p.questionId);
+            if (!q.exec())
+                return ws.sqlError(q, QStringLiteral("proposing an answer to '%1'").arg(p.questionId));
+        } else if (auto inserted = insertProposal(ws, p); !inserted) {
+            return inserted.error();
         }
-        if (!q.exec() || (!pending && !q.next()))
-            return ws.sqlError(q, QStringLiteral("proposing an answer to '%1'").arg(p.questionId));
-        if (!pending)
-            p.id = q.value(0).toLongLong();
-        q.finish();
-        if (auto audited = AuditTrail(ws).append(engagementId, QStringLiteral("answer.propose"), entityOf(p),
+        if (auto audited = AuditTrail(ws).append(engagementId, QStringLiteral("answer.propose"), proposalEntity(p),
                                                  pending ? toJson(*pending) : QJsonObject(), toJson(p));
             !audited)
             return audited.error();
@@ -275,7 +155,7 @@ Result<QList<AnswerProposal>> propose(Workspace &ws, const ContentLibrary &libra
 
 Result<AnswerProposal> pendingProposal(Workspace &ws, qint64 engagementId, const QString &questionId)
 {
-    auto found = queryProposals(ws, engagementId, QStringLiteral(" AND question_id = ? AND state = 'pending'"), {questionId});
+    auto found = proposalsWhere(ws, engagementId, QStringLiteral(" AND question_id = ? AND state = 'pending'"), {questionId});
     if (!found)
         return found.error();
     if (found->isEmpty())
@@ -299,7 +179,7 @@ Status decide(Workspace &ws, AnswerProposal &p, AnswerProposal::State state)
         return ws.sqlError(q, QStringLiteral("recording the decision on the proposal for '%1'").arg(p.questionId));
     const QString action
         = state == AnswerProposal::State::Accepted ? QStringLiteral("answer.proposal.accept") : QStringLiteral("answer.proposal.reject");
-    return AuditTrail(ws).append(p.engagementId, action, entityOf(p), toJson(before), toJson(p));
+    return AuditTrail(ws).append(p.engagementId, action, proposalEntity(p), toJson(before), toJson(p));
 }
 
 QString sha256Of(const QByteArray &bytes)
@@ -308,58 +188,6 @@ QString sha256Of(const QByteArray &bytes)
 }
 
 } // namespace
-
-QString proposalStateKey(AnswerProposal::State state)
-{
-    switch (state) {
-    case AnswerProposal::State::Pending: return QStringLiteral("pending");
-    case AnswerProposal::State::Accepted: return QStringLiteral("accepted");
-    case AnswerProposal::State::Rejected: return QStringLiteral("rejected");
-    }
-    return {};
-}
-
-QJsonObject toJson(const StoredObservation &s)
-{
-    const Observation &o = s.observation;
-    return {
-        {QStringLiteral("id"), s.id},
-        {QStringLiteral("engagement"), s.engagementId},
-        {QStringLiteral("evidence"), s.evidenceId},
-        {QStringLiteral("tool"), o.tool},
-        {QStringLiteral("tool_version"), o.toolVersion},
-        {QStringLiteral("check_id"), o.checkId},
-        {QStringLiteral("normalised_check_id"), o.normalisedCheckId},
-        {QStringLiteral("title"), o.title},
-        {QStringLiteral("status"), observationStatusKey(o.status)},
-        {QStringLiteral("tool_status"), o.toolStatus},
-        {QStringLiteral("severity"), o.severity},
-        {QStringLiteral("target"), o.target},
-        {QStringLiteral("remediation"), o.remediation},
-        {QStringLiteral("detail"), o.detail},
-        {QStringLiteral("collected_on"), s.collectedOn.toString(Qt::ISODate)},
-        {QStringLiteral("expires_on"), s.expiresOn.isValid() ? QJsonValue(s.expiresOn.toString(Qt::ISODate)) : QJsonValue()},
-        {QStringLiteral("controls"), toArray(s.controls)},
-        {QStringLiteral("questions"), toArray(s.questions)},
-    };
-}
-
-QJsonObject toJson(const AnswerProposal &p)
-{
-    return {
-        {QStringLiteral("id"), p.id},
-        {QStringLiteral("engagement"), p.engagementId},
-        {QStringLiteral("question"), p.questionId},
-        {QStringLiteral("value"), p.value},
-        {QStringLiteral("reason"), p.reason},
-        {QStringLiteral("observations"), idArray(p.observationIds)},
-        {QStringLiteral("state"), proposalStateKey(p.state)},
-        {QStringLiteral("proposed_by"), p.proposedBy},
-        {QStringLiteral("proposed_at"), toStoredTime(p.proposedAt)},
-        {QStringLiteral("decided_by"), p.decidedBy},
-        {QStringLiteral("decided_at"), p.decidedAt.isValid() ? QJsonValue(toStoredTime(p.decidedAt)) : QJsonValue()},
-    };
-}
 
 Result<ScanImportResult> importScan(Workspace &ws, const ContentLibrary &library, qint64 engagementId, ScanTool tool, const QString &path,
                                     QDate collectedOn, int expiryDays)
@@ -417,34 +245,17 @@ Result<ScanImportResult> importScan(Workspace &ws, const ContentLibrary &library
 
         QSet<QString> touched;
         qint64 firstId = 0, lastId = 0;
-        q.prepare(QStringLiteral("INSERT INTO observation (engagement_id, evidence_id, tool, tool_version, check_id, normalised_check_id, "
-                                 "title, status, tool_status, severity, target, remediation, detail, collected_on, expires_on, controls, "
-                                 "questions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
         for (const Observation &o : report->observations) {
             const ScanLinks links = mapping->linksFor(o);
-            q.addBindValue(engagementId);
-            q.addBindValue(result.evidence.id);
-            q.addBindValue(sqlText(o.tool));
-            q.addBindValue(sqlText(o.toolVersion));
-            q.addBindValue(sqlText(o.checkId));
-            q.addBindValue(sqlText(o.normalisedCheckId));
-            q.addBindValue(sqlText(o.title));
-            q.addBindValue(observationStatusKey(o.status));
-            q.addBindValue(sqlText(o.toolStatus));
-            q.addBindValue(sqlText(o.severity));
-            q.addBindValue(sqlText(o.target));
-            q.addBindValue(sqlText(o.remediation));
-            q.addBindValue(sqlText(o.detail));
-            q.addBindValue(collectedOn.toString(Qt::ISODate));
-            q.addBindValue(dateOrNull(expiresOn));
-            q.addBindValue(compact(toArray(links.controls)));
-            q.addBindValue(compact(toArray(links.questions)));
-            if (!q.exec() || !q.next())
-                return ws.sqlError(q, QStringLiteral("recording observation %1 of %2").arg(result.observations + 1).arg(result.fileName));
-            lastId = q.value(0).toLongLong();
+            StoredObservation s {0, engagementId, result.evidence.id, o, collectedOn, expiresOn, links.controls, links.questions};
+            auto id = insertObservation(ws, s);
+            if (!id)
+                return Error {QStringLiteral("recording observation %1 of %2: %3")
+                                  .arg(result.observations + 1)
+                                  .arg(result.fileName, id.error().message)};
+            lastId = *id;
             if (firstId == 0)
                 firstId = lastId;
-            q.finish();
             ++result.observations;
             ++result.byStatus[observationStatusKey(o.status)];
             result.linkedToQuestions += links.questions.isEmpty() ? 0 : 1;
@@ -453,6 +264,10 @@ Result<ScanImportResult> importScan(Workspace &ws, const ContentLibrary &library
                 touched.insert(question);
         }
 
+        // The rows as stored, so that audit verification can recompute the digest from them.
+        auto stored = observationsOfFile(ws, engagementId, result.evidence.id);
+        if (!stored)
+            return stored.error();
         QJsonObject counts;
         for (auto it = result.byStatus.cbegin(); it != result.byStatus.cend(); ++it)
             counts.insert(it.key(), it.value());
@@ -468,12 +283,13 @@ Result<ScanImportResult> importScan(Workspace &ws, const ContentLibrary &library
             {QStringLiteral("statuses"), counts},
             {QStringLiteral("linked_to_questions"), result.linkedToQuestions},
             {QStringLiteral("linked_to_controls"), result.linkedToControls},
+            {QStringLiteral("observations_sha256"), observationsDigest(*stored)},
             {QStringLiteral("collected_on"), collectedOn.toString(Qt::ISODate)},
             {QStringLiteral("expires_on"), expiresOn.toString(Qt::ISODate)},
         };
         if (auto audited
             = AuditTrail(ws).append(engagementId, QStringLiteral("scan.import"),
-                                    QStringLiteral("engagement:%1/scan:%2").arg(engagementId).arg(result.evidence.id), {}, after);
+                                    scanImportEntity(engagementId, result.evidence.id), {}, after);
             !audited)
             return audited;
         if (touched.isEmpty())
@@ -487,24 +303,6 @@ Result<ScanImportResult> importScan(Workspace &ws, const ContentLibrary &library
     if (!done)
         return Error {done.error().message, done.error().file.isEmpty() ? path : done.error().file, done.error().line, done.error().column};
     return result;
-}
-
-Result<QList<StoredObservation>> observations(Workspace &ws, qint64 engagementId)
-{
-    QSqlQuery q = ws.query();
-    q.prepare(kSelectObservations + QStringLiteral(" WHERE engagement_id = ? ORDER BY id"));
-    q.addBindValue(engagementId);
-    if (!q.exec())
-        return ws.sqlError(q, QStringLiteral("reading the observations of engagement %1").arg(engagementId));
-    QList<StoredObservation> all;
-    while (q.next())
-        all.append(readObservation(q));
-    return all;
-}
-
-Result<QList<AnswerProposal>> proposals(Workspace &ws, qint64 engagementId)
-{
-    return queryProposals(ws, engagementId, {}, {});
 }
 
 Result<QList<AnswerProposal>> proposeAnswers(Workspace &ws, const ContentLibrary &library, qint64 engagementId)

@@ -14,8 +14,8 @@
 
 #include "Answer.h"
 #include "Evidence.h"
+#include "ObservationRecords.h"
 #include "Result.h"
-#include "scan/Observation.h"
 #include "scan/ScanParser.h"
 
 #include <QDate>
@@ -29,36 +29,6 @@ namespace bulkhead {
 
 class ContentLibrary;
 class Workspace;
-
-// An observation as stored: what the scanner said, where it came from, what it is tied to.
-struct StoredObservation {
-    qint64 id = 0;
-    qint64 engagementId = 0;
-    qint64 evidenceId = 0; // the imported file
-    Observation observation;
-    QDate collectedOn;
-    QDate expiresOn; // null: does not expire
-    QStringList controls;
-    QStringList questions;
-};
-
-struct AnswerProposal {
-    enum class State { Pending, Accepted, Rejected };
-
-    qint64 id = 0;
-    qint64 engagementId = 0;
-    QString questionId;
-    QString value; // yes | partial | no
-    QString reason; // the tools, statuses and check ids behind it
-    QList<qint64> observationIds;
-    State state = State::Pending;
-    QString proposedBy;
-    QDateTime proposedAt;
-    QString decidedBy; // empty while pending
-    QDateTime decidedAt;
-};
-
-QString proposalStateKey(AnswerProposal::State state); // "pending", "accepted", "rejected"
 
 struct ScanImportResult {
     EvidenceItem evidence; // the imported file
@@ -79,17 +49,11 @@ struct ScanImportResult {
 Result<ScanImportResult> importScan(Workspace &workspace, const ContentLibrary &library, qint64 engagementId, ScanTool tool,
                                     const QString &path, QDate collectedOn = {}, int expiryDays = 90);
 
-Result<QList<StoredObservation>> observations(Workspace &workspace, qint64 engagementId);
-// Every proposal of the engagement, pending and decided, oldest first.
-Result<QList<AnswerProposal>> proposals(Workspace &workspace, qint64 engagementId);
 // Proposes answers from all the engagement's observations (an import does this for the
 // questions it touched); returns the proposals made or replaced.
 Result<QList<AnswerProposal>> proposeAnswers(Workspace &workspace, const ContentLibrary &library, qint64 engagementId);
 // Saves the pending proposal of `questionId` as the answer and marks it accepted.
 Result<Answer> acceptProposal(Workspace &workspace, const ContentLibrary &library, qint64 engagementId, const QString &questionId);
 Status rejectProposal(Workspace &workspace, qint64 engagementId, const QString &questionId);
-
-QJsonObject toJson(const StoredObservation &observation);
-QJsonObject toJson(const AnswerProposal &proposal);
 
 } // namespace bulkhead

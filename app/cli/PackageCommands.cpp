@@ -96,8 +96,9 @@ int importFile(Context &ctx, const Arguments &args)
         return ctx.fail(imported.error(), InvalidInput);
     ctx.out << "imported engagement " << imported->engagementId << " (engagement " << imported->originalEngagementId
             << " of the package, content hash " << imported->originalContentHash << "): " << imported->answers << " answer(s), "
-            << imported->riskOverrides << " risk override(s), " << imported->evidenceFiles
-            << " evidence file(s) and the original audit trail (" << imported->originalAuditEvents << " event(s)) as "
+            << imported->riskOverrides << " risk override(s), " << imported->evidenceFiles << " evidence file(s), "
+            << imported->observations << " scanner observation(s), " << imported->proposals
+            << " answer proposal(s) and the original audit trail (" << imported->originalAuditEvents << " event(s)) as "
             << kOriginalAuditTrailFile << '\n'
             << "signer fingerprint: " << imported->signerFingerprint << Qt::endl;
     return Success;

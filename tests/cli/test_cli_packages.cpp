@@ -39,13 +39,15 @@ TEST_CASE("package export, verify and import carry an engagement to another work
     const QString evidence = s.path(u"pentest-summary.txt"_s);
     writeBytes(evidence, "Penetration test summary: 2 findings, both closed.\n");
     REQUIRE(s.cli({u"evidence"_s, u"add"_s, u"3"_s, evidence, u"--control"_s, u"CA-8"_s}).code == 0);
+    // kube-bench's result.json: 3 observations and 1 proposed answer, which travel too.
+    REQUIRE(s.cli({u"import-scan"_s, u"3"_s, u"--tool"_s, u"kube-bench"_s, sharedTestData(u"kube-bench/result.json"_s)}).code == 0);
 
     const QString package = s.path(u"northwind.bulkhead-package"_s);
     const Run exported = s.cli({u"package"_s, u"export"_s, u"3"_s, u"--output"_s, package});
     INFO(exported.err.toStdString());
     REQUIRE(exported.code == 0);
     const QRegularExpression exportedText(
-        u"^created signing key %1\nwrote %2 \\(\\d+ bytes, (\\d+) entries, 1 evidence file\\(s\\)\\)\n"
+        u"^created signing key %1\nwrote %2 \\(\\d+ bytes, (\\d+) entries, 2 evidence file\\(s\\)\\)\n"
         "signer fingerprint: ((?:[0-9a-f]{4}:){15}[0-9a-f]{4})\n$"_s.arg(QRegularExpression::escape(s.path(u"config/signing-key.pem"_s)),
                                                                          QRegularExpression::escape(package)));
     const auto match = exportedText.match(exported.out);
@@ -81,12 +83,16 @@ TEST_CASE("package export, verify and import carry an engagement to another work
     INFO(imported.err.toStdString());
     REQUIRE(imported.code == 0);
     CHECK(imported.out.startsWith(u"imported engagement 1 (engagement 3 of the package, content hash %1): "_s.arg(contentHash)));
-    CHECK(imported.out.contains(u" risk override(s), 1 evidence file(s) and the original audit trail ("_s));
+    CHECK(imported.out.contains(
+        u" risk override(s), 2 evidence file(s), 3 scanner observation(s), 1 answer proposal(s) and the original audit trail ("_s));
     CHECK(imported.out.endsWith(u"signer fingerprint: %1\n"_s.arg(fingerprint)));
     CHECK(scoreOf(s, other, u"1"_s) == scoreOf(s, s.workspace(), u"3"_s));
     CHECK(sqliteQuery(other, u"SELECT status FROM engagement WHERE id = 1"_s) == u"draft"_s);
     CHECK(sqliteQuery(other, u"SELECT file_name FROM evidence WHERE engagement_id = 1 ORDER BY id"_s)
-          == u"pentest-summary.txt\noriginal-audit-trail.json"_s);
+          == u"pentest-summary.txt\nresult.json\noriginal-audit-trail.json"_s);
+    CHECK(sqliteQuery(other, u"SELECT count(*) FROM observation WHERE engagement_id = 1"_s) == u"3"_s);
+    CHECK(sqliteQuery(other, u"SELECT question_id || '=' || proposed_value || ' ' || state FROM answer_proposal"_s)
+          == u"infra.orchestration.node_join=yes pending"_s);
     CHECK(sqliteQuery(other, u"SELECT count(*) FROM audit_event WHERE action = 'engagement.import'"_s) == u"1"_s);
     const Run audit = s.run({u"--workspace"_s, other, u"audit"_s, u"verify"_s});
     CHECK(audit.code == 0);

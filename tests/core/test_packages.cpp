@@ -3,6 +3,7 @@
 // tampered with, truncated or made hostile is refused with its reason, writing nothing.
 #include "AnswerStore.h"
 #include "AuditTrail.h"
+#include "BaselineProfiles.h"
 #include "ContentLibrary.h"
 #include "DemoWorkspace.h"
 #include "EngagementStore.h"
@@ -12,6 +13,7 @@
 #include "PackageImport.h"
 #include "PackageSigning.h"
 #include "QuestionnairePins.h"
+#include "ScanImport.h"
 #include "ScoreJson.h"
 #include "StoredEngagement.h"
 #include "TestSupport.h"
@@ -228,7 +230,7 @@ TEST_CASE("an exported engagement imports into a new workspace and scores exactl
     INFO((verified ? QString() : verified.error().toString()).toStdString());
     REQUIRE(verified.ok());
     CHECK(verified->signerFingerprint() == source.key.fingerprint);
-    CHECK(verified->manifest().value(QStringLiteral("format_version")).toInt() == 1);
+    CHECK(verified->manifest().value(QStringLiteral("format_version")).toInt() == 2);
     CHECK(verified->manifest().value(QStringLiteral("engagement")).toObject().value(QStringLiteral("id")).toInt() == 3);
     const QStringList files = verified->files();
     CHECK(files.contains(QStringLiteral("answers.json")));
@@ -336,6 +338,185 @@ TEST_CASE("an exported engagement imports into a new workspace and scores exactl
     auto audit = AuditTrail(*ws).verify();
     REQUIRE(audit.ok());
     CHECK(audit->ok());
+}
+
+namespace {
+
+QString kubeBenchReport(const QTemporaryDir &dir, const QString &name, const QList<std::pair<const char *, const char *>> &checks)
+{
+    QJsonArray results;
+    for (const auto &[id, state] : checks)
+        results.append(QJsonObject {{QStringLiteral("test_number"), QLatin1String(id)},
+                                    {QStringLiteral("test_desc"), QStringLiteral("check %1").arg(QLatin1String(id))},
+                                    {QStringLiteral("status"), QLatin1String(state)}});
+    const QJsonObject report {
+        {QStringLiteral("Controls"),
+         QJsonArray {QJsonObject {{QStringLiteral("id"), QStringLiteral("1")},
+                                  {QStringLiteral("version"), QStringLiteral("cis-1.8")},
+                                  {QStringLiteral("tests"),
+                                   QJsonArray {QJsonObject {{QStringLiteral("section"), QStringLiteral("1.1")},
+                                                            {QStringLiteral("results"), results}}}}}}}};
+    const QString path = dir.filePath(name);
+    test::writeBytes(path, QJsonDocument(report).toJson());
+    return path;
+}
+
+// An observation's JSON without what is local to a workspace (row ids).
+QJsonObject withoutIds(QJsonObject json)
+{
+    for (const char *field : {"id", "engagement", "evidence", "observations"})
+        json.remove(QLatin1String(field));
+    return json;
+}
+
+} // namespace
+
+TEST_CASE("scanner observations, answer proposals and an imported baseline travel with the package", "[packages][scan-import]")
+{
+    Source source;
+    Workspace &from = *source.ws;
+    auto baseline = BaselineProfiles(from).import(
+        QStringLiteral("nist-moderate"), test::sharedTestData(QStringLiteral("oscal/rev5/NIST_SP-800-53_rev5_MODERATE-baseline_profile.json")),
+        library().controls());
+    REQUIRE(baseline.ok());
+    auto engagement = EngagementStore(from).get(3);
+    REQUIRE(engagement.ok());
+    Engagement changed = *engagement;
+    changed.baselineProfile = QStringLiteral("nist-moderate");
+    REQUIRE(EngagementStore(from).update(changed).ok());
+
+    // One proposal accepted, one rejected, one left pending.
+    auto first = importScan(from, library(), 3, ScanTool::KubeBench, test::sharedTestData(QStringLiteral("kube-bench/result.json")));
+    REQUIRE(first.ok());
+    REQUIRE(first->proposals.size() == 1);
+    REQUIRE(acceptProposal(from, library(), 3, first->proposals.first().questionId).ok());
+    auto second = importScan(from, library(), 3, ScanTool::KubeBench,
+                             kubeBenchReport(source.dir, QStringLiteral("host-files.json"), {{"1.1.1", "FAIL"}, {"1.1.2", "FAIL"}}));
+    REQUIRE(second.ok());
+    REQUIRE(second->proposals.size() == 1);
+    REQUIRE(rejectProposal(from, 3, second->proposals.first().questionId).ok());
+    auto third = importScan(from, library(), 3, ScanTool::KubeBench,
+                            kubeBenchReport(source.dir, QStringLiteral("node-identity.json"), {{"2.2", "FAIL"}}));
+    REQUIRE(third.ok());
+    REQUIRE(third->proposals.size() == 1);
+    auto sourceObservations = observations(from, 3);
+    auto sourceProposals = proposals(from, 3);
+    REQUIRE(sourceObservations.ok());
+    REQUIRE(sourceProposals.ok());
+    REQUIRE(sourceObservations->size() == first->observations + 2 + 1);
+    REQUIRE(sourceProposals->size() == 3);
+
+    const QString package = source.exported(3);
+    auto verified = verifyPackage(package);
+    REQUIRE(verified.ok());
+    const QJsonObject counts = verified->manifest().value(QStringLiteral("counts")).toObject();
+    CHECK(counts.value(QStringLiteral("observations")).toInt() == sourceObservations->size());
+    CHECK(counts.value(QStringLiteral("proposals")).toInt() == 3);
+    CHECK(verified->manifest().value(QStringLiteral("baseline_profile")).toObject().value(QStringLiteral("source_sha256")).toString()
+          == baseline->sourceSha256);
+
+    SECTION("into a workspace without the baseline")
+    {
+        QTemporaryDir dir;
+        auto ws = target(dir);
+        auto imported = importPackage(*ws, package);
+        INFO((imported ? QString() : imported.error().toString()).toStdString());
+        REQUIRE(imported.ok());
+        CHECK(imported->observations == sourceObservations->size());
+        CHECK(imported->proposals == 3);
+        CHECK(imported->evidenceFiles == 2 + 3);
+
+        auto adopted = BaselineProfiles(*ws).get(QStringLiteral("nist-moderate"));
+        REQUIRE(adopted.ok());
+        CHECK(adopted->sourceSha256 == baseline->sourceSha256);
+        CHECK(adopted->controlIds == baseline->controlIds);
+        CHECK(adopted->importedBy == QStringLiteral("m.reyes"));
+        CHECK(EngagementStore(*ws).get(1)->baselineProfile == QStringLiteral("nist-moderate"));
+        CHECK(scoreWithoutEngagement(*ws, 1) == scoreWithoutEngagement(from, 3));
+
+        // Every observation, under new ids, tied to the same file by name and bytes.
+        auto copied = observations(*ws, 1);
+        REQUIRE(copied.ok());
+        REQUIRE(copied->size() == sourceObservations->size());
+        auto localEvidence = EvidenceStore(*ws).list(1);
+        auto sourceEvidence = EvidenceStore(from).list(3);
+        QHash<qint64, QString> localSha, sourceSha;
+        for (const auto &item : *localEvidence)
+            localSha.insert(item.id, item.sha256);
+        for (const auto &item : *sourceEvidence)
+            sourceSha.insert(item.id, item.sha256);
+        QHash<qint64, qint64> newIdOf;
+        for (qsizetype i = 0; i < copied->size(); ++i) {
+            const StoredObservation &a = sourceObservations->at(i);
+            const StoredObservation &b = copied->at(i);
+            CHECK(withoutIds(toJson(b)) == withoutIds(toJson(a)));
+            CHECK(b.engagementId == 1);
+            CHECK(localSha.value(b.evidenceId) == sourceSha.value(a.evidenceId));
+            newIdOf.insert(a.id, b.id);
+        }
+        // Every proposal with its state, its people and times, and its observations renumbered.
+        auto made = proposals(*ws, 1);
+        REQUIRE(made.ok());
+        REQUIRE(made->size() == 3);
+        QStringList states;
+        for (qsizetype i = 0; i < made->size(); ++i) {
+            const AnswerProposal &a = sourceProposals->at(i);
+            const AnswerProposal &b = made->at(i);
+            CHECK(withoutIds(toJson(b)) == withoutIds(toJson(a)));
+            QList<qint64> renumbered;
+            for (const qint64 id : a.observationIds)
+                renumbered << newIdOf.value(id);
+            CHECK(b.observationIds == renumbered);
+            states << proposalStateKey(b.state);
+        }
+        CHECK(states == QStringList {QStringLiteral("accepted"), QStringLiteral("rejected"), QStringLiteral("pending")});
+        // The pending one can still be decided here.
+        CHECK(rejectProposal(*ws, 1, made->at(2).questionId).ok());
+
+        auto events = AuditTrail(*ws).events(1);
+        REQUIRE(events.ok());
+        int scans = 0, decisions = 0;
+        for (const auto &e : *events) {
+            scans += e.action == QLatin1String("scan.import");
+            decisions += e.action.startsWith(QLatin1String("answer.proposal."));
+        }
+        CHECK(scans == 3);
+        CHECK(decisions == 3);
+        auto audit = AuditTrail(*ws).verify();
+        REQUIRE(audit.ok());
+        INFO(audit->problem.toStdString());
+        CHECK(audit->ok());
+    }
+    SECTION("into a workspace that already has the same baseline")
+    {
+        QTemporaryDir dir;
+        auto ws = target(dir);
+        REQUIRE(BaselineProfiles(*ws)
+                    .import(QStringLiteral("nist-moderate"),
+                            test::sharedTestData(QStringLiteral("oscal/rev5/NIST_SP-800-53_rev5_MODERATE-baseline_profile.json")),
+                            library().controls())
+                    .ok());
+        auto imported = importPackage(*ws, package);
+        REQUIRE(imported.ok());
+        CHECK(BaselineProfiles(*ws).list()->size() == 1);
+        CHECK(scoreWithoutEngagement(*ws, 1) == scoreWithoutEngagement(from, 3));
+    }
+    SECTION("into a workspace with a different baseline of that name")
+    {
+        QTemporaryDir dir;
+        auto ws = target(dir);
+        REQUIRE(BaselineProfiles(*ws)
+                    .import(QStringLiteral("nist-moderate"),
+                            test::sharedTestData(QStringLiteral("oscal/rev5/NIST_SP-800-53_rev5_LOW-baseline_profile.json")),
+                            library().controls())
+                    .ok());
+        const auto before = rowCounts(*ws);
+        auto refused = importPackage(*ws, package);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().message.startsWith(
+            QStringLiteral("nothing was imported: this workspace already has a different baseline named 'nist-moderate'")));
+        CHECK(rowCounts(*ws) == before);
+    }
 }
 
 TEST_CASE("an approved engagement imports as a draft, also as another round of a client", "[packages]")
@@ -466,9 +647,9 @@ TEST_CASE("a tampered, truncated or hostile package is refused with its reason a
     SECTION("an unknown format version")
     {
         auto changed = entries;
-        bytesOf(changed, QStringLiteral("manifest.json")).replace("\"format_version\": 1", "\"format_version\": 2");
+        bytesOf(changed, QStringLiteral("manifest.json")).replace("\"format_version\": 2", "\"format_version\": 3");
         writeZip(bad, changed);
-        refused(QStringLiteral("unknown package format version 2; this Bulkhead reads version 1 only"));
+        refused(QStringLiteral("unknown package format version 3; this Bulkhead reads versions 1 to 2"));
     }
     SECTION("a truncated file")
     {

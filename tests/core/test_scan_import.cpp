@@ -505,6 +505,72 @@ TEST_CASE("A later import replaces the pending proposal of a question", "[scan-i
     requireAuditIntact(*ws);
 }
 
+TEST_CASE("audit verify names an observation or a proposal changed behind the program's back", "[scan-import][audit]")
+{
+    QTemporaryDir dir;
+    auto ws = demoCopy(dir);
+    auto imported = importScan(*ws, library(), kDraft, ScanTool::KubeBench,
+                               writeFile(dir, QStringLiteral("kb.json"), kubeBench({{"1.1.1", "FAIL"}, {"2.1", "PASS"}})));
+    REQUIRE(imported.ok());
+    REQUIRE(imported->proposals.size() == 2);
+    requireAuditIntact(*ws);
+    const qint64 evidenceId = imported->evidence.id;
+    const qint64 proposalId = imported->proposals.first().id;
+
+    // The import event records the rows' digest, which the stored rows still match.
+    auto events = AuditTrail(*ws).events(kDraft);
+    REQUIRE(events.ok());
+    const auto scanEvent = std::find_if(events->cbegin(), events->cend(), [](const AuditEvent &e) { return e.action == QLatin1String("scan.import"); });
+    REQUIRE(scanEvent != events->cend());
+    const QJsonObject after = QJsonDocument::fromJson(scanEvent->after.toUtf8()).object();
+    auto rows = observationsOfFile(*ws, kDraft, evidenceId);
+    REQUIRE(rows.ok());
+    REQUIRE(rows->size() == 2);
+    CHECK(after.value(QStringLiteral("observations_sha256")).toString() == observationsDigest(*rows));
+    CHECK(after.value(QStringLiteral("observations_sha256")).toString().size() == 64);
+
+    const QString scanEntity = QStringLiteral("engagement:3/scan:%1").arg(evidenceId);
+    SECTION("a failed check turned into a pass")
+    {
+        // The program's own triggers refuse the edit; someone with the sqlite3 shell drops them first.
+        QSqlQuery q = ws->query();
+        REQUIRE_FALSE(q.exec(QStringLiteral("UPDATE observation SET status = 'pass' WHERE status = 'fail'")));
+        REQUIRE(q.exec(QStringLiteral("DROP TRIGGER observation_no_update")));
+        REQUIRE(q.exec(QStringLiteral("UPDATE observation SET status = 'pass' WHERE status = 'fail'")));
+        REQUIRE(q.numRowsAffected() == 1);
+        auto v = AuditTrail(*ws).verify();
+        REQUIRE(v.ok());
+        CHECK(v->problem == QStringLiteral("the observations of %1 differ from what their import recorded").arg(scanEntity));
+    }
+    SECTION("an observation deleted")
+    {
+        QSqlQuery q = ws->query();
+        REQUIRE(q.exec(QStringLiteral("DELETE FROM observation WHERE id = %1").arg(rows->last().id)));
+        auto v = AuditTrail(*ws).verify();
+        REQUIRE(v.ok());
+        CHECK(v->problem == QStringLiteral("the observations of %1 differ from what their import recorded").arg(scanEntity));
+    }
+    SECTION("every observation of the file deleted")
+    {
+        QSqlQuery q = ws->query();
+        REQUIRE(q.exec(QStringLiteral("DELETE FROM observation")));
+        auto v = AuditTrail(*ws).verify();
+        REQUIRE(v.ok());
+        CHECK(v->problem == QStringLiteral("the observations of %1 were removed without an audit event").arg(scanEntity));
+    }
+    SECTION("a pending proposal marked accepted")
+    {
+        QSqlQuery q = ws->query();
+        REQUIRE(q.exec(QStringLiteral("UPDATE answer_proposal SET state = 'accepted', decided_by = 'x', decided_at = '2026-11-20T09:00:00Z' "
+                                      "WHERE id = %1")
+                           .arg(proposalId)));
+        auto v = AuditTrail(*ws).verify();
+        REQUIRE(v.ok());
+        CHECK(v->problem
+              == QStringLiteral("the answer proposal engagement:3/proposal:%1 differs from the last audit event that changed it").arg(proposalId));
+    }
+}
+
 TEST_CASE("A Trivy check links to the same question however it is spelt", "[scan-import][mapping]")
 {
     QTemporaryDir dir;
