@@ -2,6 +2,7 @@
 
 #include "BaselineProfiles.h"
 #include "EngagementStore.h"
+#include "MessageRow.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -151,23 +152,7 @@ void EngagementDialog::build(const Engagement &start)
     assessmentForm->addRow(m_startKnown, m_start);
     assessmentForm->addRow(m_endKnown, m_end);
 
-    m_errorRow = new QWidget(this);
-    m_errorRow->setAutoFillBackground(true);
-    m_errorRow->setBackgroundRole(QPalette::ToolTipBase);
-    m_errorRow->setForegroundRole(QPalette::ToolTipText);
-    auto *errorLayout = new QHBoxLayout(m_errorRow);
-    auto *errorIcon = new QLabel(m_errorRow);
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    errorIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(iconSize, iconSize));
-    m_error = new QLabel(m_errorRow);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setForegroundRole(QPalette::ToolTipText);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setAccessibleName(tr("Why the engagement was not saved"));
-    errorLayout->addWidget(errorIcon, 0, Qt::AlignTop);
-    errorLayout->addWidget(m_error, 1);
-    m_errorRow->hide();
+    m_errorRow = new MessageRow(tr("Why the engagement was not saved"), this);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
@@ -238,7 +223,7 @@ Engagement EngagementDialog::engagement() const
 
 QString EngagementDialog::errorText() const
 {
-    return m_errorRow->isHidden() ? QString() : m_error->text();
+    return m_errorRow->message();
 }
 
 void EngagementDialog::accept()
@@ -263,8 +248,7 @@ void EngagementDialog::accept()
 
 void EngagementDialog::showError(const QString &text, QWidget *field)
 {
-    m_error->setText(text);
-    m_errorRow->show();
+    m_errorRow->showMessage(text);
     if (field)
         field->setFocus(Qt::OtherFocusReason);
 }

@@ -17,6 +17,8 @@ class QWidget;
 
 namespace bulkhead {
 
+class MessageRow;
+
 class ContentLibrary;
 class Workspace;
 
@@ -84,8 +86,7 @@ private:
     QCheckBox *m_endKnown = nullptr;
     QDateEdit *m_end = nullptr;
     QComboBox *m_baseline = nullptr;
-    QWidget *m_errorRow = nullptr;
-    QLabel *m_error = nullptr;
+    MessageRow *m_errorRow = nullptr;
     QPushButton *m_ok = nullptr;
 };
 

@@ -5,6 +5,8 @@
 #include "EngagementFacts.h"
 #include "EngagementStore.h"
 #include "EvidenceDropZone.h"
+#include "MessageRow.h"
+#include "ProposalBar.h"
 #include "QuestionFilterModel.h"
 #include "QuestionPanel.h"
 #include "QuestionTreeModel.h"
@@ -67,23 +69,7 @@ InterviewView::InterviewView(Workspace &workspace, const ContentLibrary &library
     m_banner->setForegroundRole(QPalette::ToolTipText);
     m_banner->hide();
 
-    m_errorRow = new QWidget(this);
-    m_errorRow->setAutoFillBackground(true);
-    m_errorRow->setBackgroundRole(QPalette::ToolTipBase);
-    m_errorRow->setForegroundRole(QPalette::ToolTipText);
-    auto *errorLayout = new QHBoxLayout(m_errorRow);
-    auto *errorIcon = new QLabel(m_errorRow);
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    errorIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(iconSize, iconSize));
-    m_error = new QLabel(m_errorRow);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setForegroundRole(QPalette::ToolTipText);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setAccessibleName(tr("Save problem"));
-    errorLayout->addWidget(errorIcon, 0, Qt::AlignTop);
-    errorLayout->addWidget(m_error, 1);
-    m_errorRow->hide();
+    m_errorRow = new MessageRow(tr("Save problem"), this);
 
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("Find a question"));
@@ -114,10 +100,12 @@ InterviewView::InterviewView(Workspace &workspace, const ContentLibrary &library
     leftLayout->addWidget(m_tree, 1);
 
     m_panel = new QuestionPanel(this);
+    m_proposal = new ProposalBar(m_workspace, m_library, this);
     m_evidenceZone = new EvidenceDropZone(m_workspace, m_library, this);
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_proposal);
     rightLayout->addWidget(m_panel);
     rightLayout->addWidget(m_evidenceZone);
     auto *scroll = new QScrollArea(this);
@@ -143,6 +131,11 @@ InterviewView::InterviewView(Workspace &workspace, const ContentLibrary &library
     connect(m_panel, &QuestionPanel::edited, this, &InterviewView::commitEdits);
     // New evidence changes the engagement's content hash and its report.
     connect(m_evidenceZone, &EvidenceDropZone::evidenceAdded, this, &InterviewView::engagementChanged);
+    // An accepted proposal is an answer saved like any other (but outside the undo stack: the
+    // decision itself is recorded and stays).
+    connect(m_proposal, &ProposalBar::accepted, this, [this](const Answer &answer) { applySaved(answer.questionId, answer); });
+    connect(m_proposal, &ProposalBar::rejected, this, [this] { emit engagementChanged(m_engagementId); });
+    connect(m_proposal, &ProposalBar::failed, this, &InterviewView::showError);
     buildShortcuts();
 }
 
@@ -358,6 +351,7 @@ void InterviewView::updateEditability(const Engagement &e)
     m_banner->setVisible(!banner.isEmpty());
     m_panel->setReadOnly(m_readOnly);
     m_evidenceZone->setReadOnly(m_readOnly);
+    m_proposal->setReadOnly(m_readOnly);
     if (m_readOnly) {
         // Later, not now: this may run inside one of the stack's own commands.
         QTimer::singleShot(0, m_undo, &QUndoStack::clear);
@@ -407,6 +401,7 @@ void InterviewView::displayQuestion(const QString &questionId)
     m_panel->showQuestion(question, whereText(m_current), shownInput(m_current));
     m_panel->setUnsavedHint(m_unsaved.contains(m_current) && !m_answers.contains(m_current));
     m_evidenceZone->showQuestion(m_stored ? m_stored->engagement.id : 0, m_current);
+    m_proposal->showQuestion(m_stored ? m_stored->engagement.id : 0, question);
     selectInTree(m_current);
 }
 
@@ -448,10 +443,14 @@ void InterviewView::chooseOption(int n)
         m_panel->chooseOption(n); // its click is an edit, saved through commitEdits
 }
 
+QLabel *InterviewView::errorLabel() const
+{
+    return m_errorRow->label();
+}
+
 void InterviewView::showError(const QString &text)
 {
-    m_error->setText(text);
-    m_errorRow->show();
+    m_errorRow->showMessage(text);
 }
 
 QStringList InterviewView::navigableIds() const

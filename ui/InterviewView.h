@@ -24,9 +24,12 @@ class QModelIndex;
 
 namespace bulkhead {
 
+class MessageRow;
+
 class ContentLibrary;
 class QuestionFilterModel;
 class EvidenceDropZone;
+class ProposalBar;
 class QuestionPanel;
 class QuestionTreeModel;
 class Workspace;
@@ -66,8 +69,9 @@ public:
     QuestionFilterModel *filterModel() const { return m_filter; }
     QuestionPanel *questionPanel() const { return m_panel; }
     EvidenceDropZone *evidenceZone() const { return m_evidenceZone; }
+    ProposalBar *proposalBar() const { return m_proposal; }
     QLabel *bannerLabel() const { return m_banner; }
-    QLabel *errorLabel() const { return m_error; }
+    QLabel *errorLabel() const;
 
 signals:
     // After every change saved to the workspace, including undo and redo.
@@ -109,14 +113,14 @@ private:
 
     QUndoStack *m_undo = nullptr;
     QLabel *m_banner = nullptr;
-    QWidget *m_errorRow = nullptr;
-    QLabel *m_error = nullptr;
+    MessageRow *m_errorRow = nullptr;
     QLineEdit *m_search = nullptr;
     QTreeView *m_tree = nullptr;
     QuestionTreeModel *m_model = nullptr;
     QuestionFilterModel *m_filter = nullptr;
     QuestionPanel *m_panel = nullptr;
     EvidenceDropZone *m_evidenceZone = nullptr;
+    ProposalBar *m_proposal = nullptr;
 };
 
 } // namespace bulkhead

@@ -11,6 +11,7 @@
 #include "PoamView.h"
 #include "ReportsView.h"
 #include "RiskView.h"
+#include "ScanImportDialog.h"
 #include "SettingsDialog.h"
 #include "Workspace.h"
 
@@ -188,6 +189,7 @@ void MainWindow::buildMenus()
     QAction *create = engagement->addAction(QIcon(QStringLiteral(":/icons/engagements.svg")), tr("&New engagement…"), QKeySequence::New,
                                             this, &MainWindow::newEngagement);
     m_edit = engagement->addAction(tr("&Edit details…"), this, &MainWindow::editEngagement);
+    m_importScan = engagement->addAction(tr("Import &scanner results…"), this, &MainWindow::importScanResults);
     engagement->addSeparator();
     m_submit = engagement->addAction(tr("&Submit for review"), this, &MainWindow::submitForReview);
     m_approve = engagement->addAction(tr("&Approve…"), this, &MainWindow::confirmApprove);
@@ -344,6 +346,7 @@ void MainWindow::updateActions()
     const StoredEngagement *e = m_model->engagementAt(m_view->currentIndex().row());
     const auto status = e ? std::optional(e->engagement.status) : std::nullopt;
     m_edit->setEnabled(status && *status != EngagementStatus::Approved);
+    m_importScan->setEnabled(status && *status != EngagementStatus::Approved);
     m_submit->setEnabled(status == EngagementStatus::Draft);
     m_approve->setEnabled(status == EngagementStatus::InReview);
     m_reopen->setEnabled(status && *status != EngagementStatus::Draft);
@@ -421,6 +424,18 @@ void MainWindow::editEngagement()
         return;
     EngagementDialog dialog(*m_workspace, m_library, e->engagement, this);
     if (dialog.exec() == QDialog::Accepted)
+        reload();
+}
+
+void MainWindow::importScanResults()
+{
+    if (currentEngagementId() == 0)
+        return;
+    ScanImportDialog dialog(*m_workspace, m_library, currentEngagementId(), this);
+    bool imported = false;
+    connect(&dialog, &ScanImportDialog::imported, this, [&imported] { imported = true; });
+    dialog.exec();
+    if (imported)
         reload();
 }
 

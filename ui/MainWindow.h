@@ -72,6 +72,7 @@ public:
     QAction *submitAction() const { return m_submit; }
     QAction *approveAction() const { return m_approve; }
     QAction *reopenAction() const { return m_reopen; }
+    QAction *importScanAction() const { return m_importScan; }
 
 private:
     QWidget *buildEngagementsPage();
@@ -84,6 +85,7 @@ private:
     void updateActions();
     void newEngagement();
     void editEngagement();
+    void importScanResults();
     void confirmApprove();
     void askReopen();
     void showHistory();
@@ -112,6 +114,7 @@ private:
     DashboardView *m_dashboard = nullptr;
     QLabel *m_engagementLabel = nullptr;
     QAction *m_edit = nullptr;
+    QAction *m_importScan = nullptr;
     QAction *m_submit = nullptr;
     QAction *m_approve = nullptr;
     QAction *m_reopen = nullptr;

@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "MessageRow.h"
 #include "PoamPolicySettings.h"
 #include "ReportDocument.h"
 #include "Workspace.h"
@@ -125,23 +126,7 @@ SettingsDialog::SettingsDialog(Workspace &workspace, QWidget *parent) : QDialog(
     logoLabel->setBuddy(m_chooseLogo);
     brandingForm->addRow(logoLabel, logoRow);
 
-    m_errorRow = new QWidget(this);
-    m_errorRow->setAutoFillBackground(true);
-    m_errorRow->setBackgroundRole(QPalette::ToolTipBase);
-    m_errorRow->setForegroundRole(QPalette::ToolTipText);
-    auto *errorLayout = new QHBoxLayout(m_errorRow);
-    auto *errorIcon = new QLabel(m_errorRow);
-    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    errorIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(iconSize, iconSize));
-    m_error = new QLabel(m_errorRow);
-    m_error->setWordWrap(true);
-    m_error->setTextFormat(Qt::PlainText);
-    m_error->setForegroundRole(QPalette::ToolTipText);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setAccessibleName(tr("Why the settings were not saved"));
-    errorLayout->addWidget(errorIcon, 0, Qt::AlignTop);
-    errorLayout->addWidget(m_error, 1);
-    m_errorRow->hide();
+    m_errorRow = new MessageRow(tr("Why the settings were not saved"), this);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
@@ -314,7 +299,7 @@ bool SettingsDialog::showsLogo() const
 
 QString SettingsDialog::errorText() const
 {
-    return m_errorRow->isHidden() ? QString() : m_error->text();
+    return m_errorRow->message();
 }
 
 bool SettingsDialog::apply()
@@ -379,8 +364,7 @@ void SettingsDialog::accept()
 
 void SettingsDialog::showError(const QString &text, QWidget *field)
 {
-    m_error->setText(text);
-    m_errorRow->show();
+    m_errorRow->showMessage(text);
     if (field)
         field->setFocus(Qt::OtherFocusReason);
 }

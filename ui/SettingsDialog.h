@@ -18,6 +18,8 @@ class QWidget;
 
 namespace bulkhead {
 
+class MessageRow;
+
 class Workspace;
 
 class SettingsDialog : public QDialog {
@@ -84,8 +86,7 @@ private:
     QPushButton *m_chooseLogo = nullptr;
     QPushButton *m_removeLogo = nullptr;
     QMap<Level, QSpinBox *> m_dueDays;
-    QWidget *m_errorRow = nullptr;
-    QLabel *m_error = nullptr;
+    MessageRow *m_errorRow = nullptr;
     QPushButton *m_ok = nullptr;
 };
 

@@ -29,6 +29,10 @@ std::optional<ScanTool> parseScanTool(const QString &name);
 // The spellings parseScanTool accepts, for help texts and error messages.
 QStringList scanToolNames();
 
+// Whose output `bytes` look like, from the keys each tool writes at the top; nullopt when none
+// fits. Only a suggestion for a person choosing the tool (the GUI): parseScan still checks.
+std::optional<ScanTool> guessScanTool(const QByteArray &bytes);
+
 // `fileName` is only used in errors; `bytes` are the whole file.
 Result<ScanReport> parseScan(ScanTool tool, const QByteArray &bytes, const QString &fileName);
 

@@ -669,3 +669,28 @@ TEST_CASE("Scanner names and status keys", "[scan]")
     CHECK(observationStatusKey(Observation::Status::NotApplicable) == QLatin1String("not_applicable"));
     CHECK_FALSE(observationStatusFromKey(QStringLiteral("warn")).has_value());
 }
+
+TEST_CASE("The tool is guessed from what each scanner writes at the top of its file", "[scan][guess]")
+{
+    const std::pair<const char *, std::optional<ScanTool>> files[] = {
+        {"kube-bench/result.json", ScanTool::KubeBench},
+        {"kube-bench/result_no_totals.json", ScanTool::KubeBench},
+        {"docker-bench/docker-bench-report-many-vulns.json", ScanTool::DockerBench},
+        {"trivy/alpine-310.json.golden", ScanTool::Trivy},
+        {"trivy/dockerfile.json.golden", ScanTool::Trivy},
+        {"trivy/secrets.json.golden", ScanTool::Trivy},
+        {"sarif/alpine-310.sarif.golden", ScanTool::Sarif},
+        {"oscal/rev5/NIST_SP-800-53_rev5_LOW-baseline_profile.json", std::nullopt},
+    };
+    for (const auto &[file, tool] : files) {
+        INFO(file);
+        CHECK(guessScanTool(test::readBytes(test::sharedTestData(QLatin1String(file)))) == tool);
+    }
+    // A broken docker-bench log is still docker-bench's, so that the import names its fault.
+    QByteArray broken = test::readBytes(test::sharedTestData(QStringLiteral("docker-bench/docker-bench-report-many-vulns.json")));
+    broken.chop(broken.size() / 2);
+    CHECK(guessScanTool(broken) == ScanTool::DockerBench);
+    CHECK(guessScanTool("not json at all") == std::nullopt);
+    CHECK(guessScanTool("[]") == std::nullopt);
+    CHECK(guessScanTool(R"([{"Target": "alpine:3.10", "Vulnerabilities": []}])") == ScanTool::Trivy);
+}
