@@ -519,6 +519,54 @@ TEST_CASE("scanner observations, answer proposals and an imported baseline trave
     }
 }
 
+TEST_CASE("a format 1 package, from before observations, proposals and baselines travelled, still imports", "[packages]")
+{
+    Source source;
+    const QString package = source.exported(3);
+    // Rewrite it as version 1 wrote it: no observations.json or proposals.json, no baseline,
+    // and signed again by the same key.
+    const QStringList added {QStringLiteral("observations.json"), QStringLiteral("proposals.json")};
+    auto entries = entriesOf(package);
+    QJsonObject manifest = QJsonDocument::fromJson(bytesOf(entries, QStringLiteral("manifest.json"))).object();
+    manifest.insert(QStringLiteral("format_version"), 1);
+    manifest.remove(QStringLiteral("baseline_profile"));
+    QJsonArray files;
+    for (const auto &f : manifest.value(QStringLiteral("files")).toArray()) {
+        if (!added.contains(f.toObject().value(QStringLiteral("path")).toString()))
+            files.append(f);
+    }
+    manifest.insert(QStringLiteral("files"), files);
+    const QByteArray manifestBytes = QJsonDocument(manifest).toJson();
+    auto signature = PackageSigning::sign(source.key, manifestBytes);
+    REQUIRE(signature.ok());
+    QList<ZipEntry> old;
+    for (auto e : entries) {
+        if (added.contains(e.name))
+            continue;
+        if (e.name == QLatin1String("manifest.json"))
+            e.bytes = manifestBytes;
+        else if (e.name == QLatin1String("signature"))
+            e.bytes = *signature;
+        old.append(e);
+    }
+    REQUIRE(old.size() == entries.size() - 2);
+    const QString oldPackage = source.dir.filePath(QStringLiteral("format-1.bulkhead-package"));
+    writeZip(oldPackage, old);
+
+    QTemporaryDir dir;
+    auto ws = target(dir);
+    auto imported = importPackage(*ws, oldPackage);
+    INFO((imported ? QString() : imported.error().toString()).toStdString());
+    REQUIRE(imported.ok());
+    CHECK(imported->observations == 0);
+    CHECK(imported->proposals == 0);
+    CHECK(imported->evidenceFiles == 2);
+    CHECK(scoreWithoutEngagement(*ws, 1) == scoreWithoutEngagement(*source.ws, 3));
+    auto audit = AuditTrail(*ws).verify();
+    REQUIRE(audit.ok());
+    CHECK(audit->ok());
+}
+
 TEST_CASE("an approved engagement imports as a draft, also as another round of a client", "[packages]")
 {
     Source source;
