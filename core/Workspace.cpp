@@ -1,6 +1,7 @@
 #include "Workspace.h"
 
 #include "SchemaMigrations.h"
+#include "WorkspaceBackups.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -144,9 +145,9 @@ Status Workspace::prepare(int wantedVersion)
         m_upgradeBackup
             = QStringLiteral("%1.schema-%2-backup-%3").arg(m_path).arg(version).arg(now().toString(QStringLiteral("yyyyMMdd-HHmmss")));
         QFile::remove(m_upgradeBackup);
-        if (!q.exec(m_dialect.backupInto(m_upgradeBackup)))
+        if (auto copied = WorkspaceBackups::copy(m_path, m_upgradeBackup); !copied)
             return Error {
-                QStringLiteral("cannot back up the workspace before upgrading it, so it was not upgraded: %1").arg(q.lastError().text()),
+                QStringLiteral("cannot back up the workspace before upgrading it, so it was not upgraded: %1").arg(copied.error().message),
                 m_path};
     }
     if (version < wantedVersion) {

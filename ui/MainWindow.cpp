@@ -14,11 +14,13 @@
 #include "ScanImportDialog.h"
 #include "SettingsDialog.h"
 #include "Workspace.h"
+#include "WorkspaceBackups.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -37,6 +39,7 @@
 #include <QToolBar>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QtConcurrentRun>
 
 #include <algorithm>
 
@@ -132,6 +135,25 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, ContentLibrary libr
     resize(1440, 900);
     reload();
     m_navigation->setCurrentRow(Engagements);
+    startDailyBackup();
+}
+
+void MainWindow::startDailyBackup()
+{
+    // On a worker: the copy reads the file through connections of its own, never the window's,
+    // so a large workspace does not hold up the first screen.
+    using Outcome = Result<std::optional<WorkspaceBackup>>;
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        const Outcome outcome = watcher->result();
+        watcher->deleteLater();
+        if (!outcome)
+            statusBar()->showMessage(tr("The daily backup was not made: %1").arg(outcome.error().toString()));
+        else if (*outcome)
+            statusBar()->showMessage(tr("Daily backup made: %1").arg((*outcome)->path), 10000);
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [path = m_workspace->path(), now = m_workspace->now()] { return WorkspaceBackups::dailyIfDue(path, now); }));
 }
 
 MainWindow::~MainWindow()

@@ -86,6 +86,8 @@ private:
     void newEngagement();
     void editEngagement();
     void importScanResults();
+    // Makes the day's automatic copy of the workspace (WorkspaceBackups) in the background.
+    void startDailyBackup();
     void confirmApprove();
     void askReopen();
     void showHistory();

@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "WorkspaceBackups.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -54,12 +56,21 @@ Workspace *Context::workspace(Create create)
         return nullptr;
     }
     if (!m_workspace) {
+        const bool existed = QFileInfo::exists(workspacePath);
         auto opened = Workspace::open(workspacePath);
         if (!opened) {
             fail(opened.error(), InvalidInput);
             return nullptr;
         }
         m_workspace = std::move(*opened);
+        // The day's automatic copy. Failing to make it does not stop the command: say so.
+        if (existed) {
+            if (auto daily = WorkspaceBackups::dailyIfDue(*m_workspace); !daily) {
+                QString line = daily.error().toString();
+                line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+                err << "bulkhead-cli: warning: the daily backup was not made: " << line << Qt::endl;
+            }
+        }
     }
     return m_workspace.get();
 }

@@ -27,6 +27,7 @@ int runImportScan(Context &ctx, const QStringList &words);
 int runObservations(Context &ctx, const QStringList &words);
 int runProposals(Context &ctx, const QStringList &words);
 int runProposal(Context &ctx, const QStringList &words);
+int runWorkspace(Context &ctx, const QStringList &words);
 
 // Dispatches a whole command line (without the program name).
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);

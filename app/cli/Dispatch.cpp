@@ -50,6 +50,11 @@ QString helpText()
                "  observations ENG [--json]             list the imported observations\n"
                "  proposals ENG [--json]                list the answers proposed from observations\n"
                "  proposal accept|reject ENG QUESTION   save a proposed answer (its note names the observations) or drop it\n"
+               "  workspace backup [--output FILE]      copy the workspace (SQLite backup API) into FILE or its backup folder\n"
+               "  workspace backups                     list the copies in the backup folder (a daily one is made on open,\n"
+               "                                        the newest 7 of those kept)\n"
+               "  workspace restore FILE                replace the workspace with a copy; refuses a damaged one and keeps\n"
+               "                                        the workspace as it was in the backup folder\n"
                "  settings set KEY VALUE | settings list  report branding: report.organisation, report.accent (#rrggbb),\n"
                "                                        report.classification, report.logo (a PNG file); POA&M due days:\n"
                "                                        poam.due_days.very_high|high|moderate|low|very_low (1..3650)\n"
@@ -108,6 +113,7 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         {QStringLiteral("observations"), runObservations},
         {QStringLiteral("proposals"), runProposals},
         {QStringLiteral("proposal"), runProposal},
+        {QStringLiteral("workspace"), runWorkspace},
     };
     const auto runner = commands.value(command);
     if (!runner)

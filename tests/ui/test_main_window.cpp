@@ -16,6 +16,7 @@
 #include "RiskView.h"
 #include "ScreenshotTour.h"
 #include "TestSupport.h"
+#include "WorkspaceBackups.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -30,6 +31,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -354,4 +356,26 @@ TEST_CASE("Files dropped on the interview's evidence zone are attached to the qu
     CHECK_FALSE(zone->attachButton()->isEnabled());
     CHECK(zone->attachFiles({file}) == 0);
     CHECK(EvidenceStore(window->workspace()).list(1)->isEmpty());
+}
+
+TEST_CASE("Opening a workspace in the window makes the day's backup in the background, once")
+{
+    QTemporaryDir dir;
+    QString path;
+    {
+        auto window = demoWindow(dir);
+        path = dir.filePath(QStringLiteral("ws.bulkhead"));
+        REQUIRE(QTest::qWaitFor([&] { return WorkspaceBackups::list(path)->size() == 1; }, 20000));
+        const WorkspaceBackup made = WorkspaceBackups::list(path)->first();
+        CHECK(made.reason == QStringLiteral("daily"));
+        CHECK(WorkspaceBackups::unrestorableReason(made.path).isEmpty());
+        REQUIRE(QTest::qWaitFor([&] { return window->statusBar()->currentMessage().startsWith(QStringLiteral("Daily backup made: ")); }, 5000));
+        CHECK(window->statusBar()->currentMessage() == QStringLiteral("Daily backup made: %1").arg(made.path));
+    }
+    // The same day again: no second copy.
+    auto ws = Workspace::open(path);
+    REQUIRE(ws.ok());
+    MainWindow again(std::move(*ws), ContentLibrary::builtIn());
+    QTest::qWait(1000);
+    CHECK(WorkspaceBackups::list(path)->size() == 1);
 }
