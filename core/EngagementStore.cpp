@@ -179,6 +179,8 @@ Result<Engagement> EngagementStore::get(qint64 id) const
 
 Status EngagementStore::checkEditable(qint64 id) const
 {
+    if (m_ws.isReadOnly())
+        return Error {QStringLiteral("the workspace is read-only (%1)").arg(m_ws.readOnlyReason()), m_ws.path()};
     auto e = get(id);
     if (!e)
         return e.error();

@@ -10,6 +10,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace bulkhead {
 
@@ -97,14 +98,44 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Options 
     }
     const QString connection = QStringLiteral("bulkhead-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
     const int wanted = options.schemaVersion > 0 ? options.schemaVersion : schema::currentVersion();
+    QString readOnlyReason;
+    if (options.readOnly)
+        readOnlyReason = QStringLiteral("it was opened read-only");
+    else if (exists && !QFileInfo(path).isWritable())
+        readOnlyReason = QStringLiteral("you may not write to the file");
     std::unique_ptr<Workspace> ws(new Workspace(path, connection, std::move(options)));
+    ws->m_readOnlyReason = readOnlyReason;
     QSqlDatabase db = QSqlDatabase::addDatabase(ws->m_dialect.qtDriver(), connection);
     db.setDatabaseName(path);
-    if (!db.open())
+    if (ws->isReadOnly()) {
+        if (!exists)
+            return Error {QStringLiteral("there is no workspace here to open read-only"), path};
+        if (auto opened = ws->openReadOnly(); !opened)
+            return opened.error();
+    } else if (!db.open()) {
         return Error {QStringLiteral("cannot open the workspace: %1").arg(db.lastError().text()), path};
+    }
     if (auto ready = ws->prepare(wanted); !ready)
         return ready.error();
     return ws;
+}
+
+Status Workspace::openReadOnly()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (db.open() && QSqlQuery(db).exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
+        return {};
+    // A workspace in WAL mode can only be read where its shared-memory file can be made; in a
+    // folder this user may not write to, read it as an unchanging file instead. Changes others
+    // make while it is open are then not seen: the reason says so.
+    db.close();
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"));
+    db.setDatabaseName(QStringLiteral("file:%1?immutable=1").arg(QString::fromLatin1(QUrl::toPercentEncoding(m_path, "/"))));
+    if (!db.open())
+        return Error {QStringLiteral("cannot open the workspace read-only: %1").arg(db.lastError().text()), m_path};
+    m_readOnlyReason = QStringLiteral("you may not write to the file or its folder, so it is shown as it was when opened");
+    return {};
 }
 
 Status Workspace::prepare(int wantedVersion)
@@ -137,6 +168,17 @@ Status Workspace::prepare(int wantedVersion)
                     .arg(schema::currentVersion()),
                 m_path};
     }
+    if (isReadOnly()) {
+        // Nothing is set up or upgraded: that would write.
+        if (version < wantedVersion)
+            return Error {QStringLiteral("the workspace has an older schema (version %1) and must be upgraded, which cannot be done "
+                                         "read-only (%2)")
+                              .arg(version)
+                              .arg(m_readOnlyReason),
+                          m_path};
+        m_schemaVersion = version;
+        return {};
+    }
     for (const auto &statement : m_dialect.connectionSetup()) {
         if (!q.exec(statement))
             return sqlError(q, QStringLiteral("setting up the connection"));
@@ -162,6 +204,8 @@ Status Workspace::write(const std::function<Status()> &change)
 {
     if (m_inWrite) // nested: already inside the caller's transaction
         return change();
+    if (isReadOnly())
+        return Error {QStringLiteral("the workspace is read-only (%1); nothing was changed").arg(m_readOnlyReason), m_path};
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     if (!q.exec(m_dialect.beginWrite()))
@@ -191,6 +235,10 @@ Error Workspace::sqlError(const QSqlQuery &query, const QString &doing) const
     QString text = query.lastError().databaseText();
     if (text.isEmpty())
         text = query.lastError().text();
+    // SQLITE_FULL: say what to do; the transaction is rolled back, so nothing saved before is lost.
+    if (query.lastError().nativeErrorCode() == QLatin1String("13"))
+        text += QStringLiteral(" (the disk is full or the workspace reached its size limit: free some space and try again; "
+                               "nothing was changed and everything saved before is kept)");
     return Error {QStringLiteral("%1 failed: %2").arg(doing, text), m_path};
 }
 

@@ -23,6 +23,9 @@ struct WorkspaceOptions {
     std::function<QDateTime()> clock; // default: the system clock, UTC
     // Tests only: create, or stop upgrading, at this schema version (0: the current one).
     int schemaVersion = 0;
+    // Open for reading only: every change is refused. A workspace file this user cannot write
+    // is opened so whatever this says.
+    bool readOnly = false;
 };
 
 class Workspace {
@@ -49,6 +52,9 @@ public:
     // Where the backup taken before the last upgrade went; empty if none was needed.
     const QString &lastUpgradeBackup() const { return m_upgradeBackup; }
     const SqlDialect &dialect() const { return m_dialect; }
+    // Open for reading only (asked for, or the file cannot be written); why, in words.
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    const QString &readOnlyReason() const { return m_readOnlyReason; }
 
     // Runs `change` in one write transaction: committed if it returns ok, rolled back if not.
     // The commit is durable when this returns.
@@ -60,6 +66,7 @@ public:
 private:
     Workspace(QString path, QString connection, Options options);
     Status prepare(int wantedVersion);
+    Status openReadOnly();
 
     QString m_path;
     QString m_connection;
@@ -70,6 +77,7 @@ private:
     SqlDialect m_dialect;
     int m_schemaVersion = 0;
     QString m_upgradeBackup;
+    QString m_readOnlyReason;
     bool m_inWrite = false;
 };
 

@@ -80,7 +80,8 @@ QString MainWindow::pageKey(Page page)
 MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, ContentLibrary library, QWidget *parent)
     : QMainWindow(parent), m_workspace(std::move(workspace)), m_library(std::move(library))
 {
-    setWindowTitle(tr("Bulkhead — %1").arg(QFileInfo(m_workspace->path()).fileName()));
+    setWindowTitle(m_workspace->isReadOnly() ? tr("Bulkhead — %1 (read-only)").arg(QFileInfo(m_workspace->path()).fileName())
+                                             : tr("Bulkhead — %1").arg(QFileInfo(m_workspace->path()).fileName()));
     setWindowIcon(QIcon(QStringLiteral(":/icons/bulkhead.svg")));
 
     m_pages = new QStackedWidget(this);
@@ -140,6 +141,8 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, ContentLibrary libr
 
 void MainWindow::startDailyBackup()
 {
+    if (m_workspace->isReadOnly())
+        return; // nothing changes through this window, and its folder may not take a copy
     // On a worker: the copy reads the file through connections of its own, never the window's,
     // so a large workspace does not hold up the first screen.
     using Outcome = Result<std::optional<WorkspaceBackup>>;
@@ -208,8 +211,8 @@ void MainWindow::buildMenus()
     edit->addAction(redo);
 
     auto *engagement = menuBar()->addMenu(tr("E&ngagement"));
-    QAction *create = engagement->addAction(QIcon(QStringLiteral(":/icons/engagements.svg")), tr("&New engagement…"), QKeySequence::New,
-                                            this, &MainWindow::newEngagement);
+    m_create = engagement->addAction(QIcon(QStringLiteral(":/icons/engagements.svg")), tr("&New engagement…"), QKeySequence::New, this,
+                                     &MainWindow::newEngagement);
     m_edit = engagement->addAction(tr("&Edit details…"), this, &MainWindow::editEngagement);
     m_importScan = engagement->addAction(tr("Import &scanner results…"), this, &MainWindow::importScanResults);
     engagement->addSeparator();
@@ -232,7 +235,7 @@ void MainWindow::buildMenus()
     tools->setObjectName(QStringLiteral("workflow"));
     tools->setMovable(false);
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    tools->addAction(create);
+    tools->addAction(m_create);
     tools->addSeparator();
     tools->addAction(m_submit);
     tools->addAction(m_approve);
@@ -272,7 +275,10 @@ void MainWindow::reload()
         m_view->selectRow(0);
     showSelected();
     if (unscored.isEmpty())
-        statusBar()->showMessage(tr("%n engagement(s) in %1", nullptr, m_model->rowCount()).arg(m_workspace->path()));
+        statusBar()->showMessage(m_workspace->isReadOnly()
+                                     ? tr("%n engagement(s) in %1, read-only: %2", nullptr, m_model->rowCount())
+                                           .arg(m_workspace->path(), m_workspace->readOnlyReason())
+                                     : tr("%n engagement(s) in %1", nullptr, m_model->rowCount()).arg(m_workspace->path()));
     else
         statusBar()->showMessage(tr("Could not score %1").arg(unscored.join(QStringLiteral("; "))));
 }
@@ -366,7 +372,9 @@ void MainWindow::engagementEdited(qint64 id)
 void MainWindow::updateActions()
 {
     const StoredEngagement *e = m_model->engagementAt(m_view->currentIndex().row());
-    const auto status = e ? std::optional(e->engagement.status) : std::nullopt;
+    // A read-only workspace is browsed, reported on and checked, never changed.
+    const auto status = e && !m_workspace->isReadOnly() ? std::optional(e->engagement.status) : std::nullopt;
+    m_create->setEnabled(!m_workspace->isReadOnly());
     m_edit->setEnabled(status && *status != EngagementStatus::Approved);
     m_importScan->setEnabled(status && *status != EngagementStatus::Approved);
     m_submit->setEnabled(status == EngagementStatus::Draft);

@@ -73,6 +73,7 @@ public:
     QAction *approveAction() const { return m_approve; }
     QAction *reopenAction() const { return m_reopen; }
     QAction *importScanAction() const { return m_importScan; }
+    QAction *newEngagementAction() const { return m_create; }
 
 private:
     QWidget *buildEngagementsPage();
@@ -115,6 +116,7 @@ private:
     ReportsView *m_reports = nullptr;
     DashboardView *m_dashboard = nullptr;
     QLabel *m_engagementLabel = nullptr;
+    QAction *m_create = nullptr;
     QAction *m_edit = nullptr;
     QAction *m_importScan = nullptr;
     QAction *m_submit = nullptr;

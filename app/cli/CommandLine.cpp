@@ -57,14 +57,16 @@ Workspace *Context::workspace(Create create)
     }
     if (!m_workspace) {
         const bool existed = QFileInfo::exists(workspacePath);
-        auto opened = Workspace::open(workspacePath);
+        WorkspaceOptions options;
+        options.readOnly = readOnly;
+        auto opened = Workspace::open(workspacePath, options);
         if (!opened) {
             fail(opened.error(), InvalidInput);
             return nullptr;
         }
         m_workspace = std::move(*opened);
         // The day's automatic copy. Failing to make it does not stop the command: say so.
-        if (existed) {
+        if (existed && !m_workspace->isReadOnly()) {
             if (auto daily = WorkspaceBackups::dailyIfDue(*m_workspace); !daily) {
                 QString line = daily.error().toString();
                 line.replace(QLatin1Char('\n'), QLatin1Char(' '));

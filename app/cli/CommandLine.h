@@ -46,6 +46,7 @@ public:
     QTextStream &out;
     QTextStream &err;
     QString workspacePath; // --workspace, or the default
+    bool readOnly = false; // --read-only
     QString contentFolder; // --questionnaires, or the default user folder
 
     // Prints "bulkhead-cli: <error naming the input>" and returns `code`.

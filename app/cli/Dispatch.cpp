@@ -9,7 +9,7 @@ namespace bulkhead::cli {
 QString helpText()
 {
     return QStringLiteral(
-               "usage: bulkhead-cli [--workspace PATH] [--questionnaires DIR] COMMAND ...\n"
+               "usage: bulkhead-cli [--workspace PATH] [--read-only] [--questionnaires DIR] COMMAND ...\n"
                "\n"
                "  validate PATH...                      check questionnaire and catalogue files (or folders of them)\n"
                "  demo                                  add the demo engagements to the workspace; prints their ids\n"
@@ -60,6 +60,8 @@ QString helpText()
                "                                        poam.due_days.very_high|high|moderate|low|very_low (1..3650)\n"
                "\n"
                "  --workspace PATH       the workspace file (default: %1)\n"
+               "  --read-only            open it for reading only: every change is refused (a file you may not\n"
+               "                         write to is always opened so)\n"
                "  --questionnaires DIR   extra content files (default: %2)\n"
                "\n"
                "exit codes: 0 success, 1 a check found problems, 2 usage error,\n"
@@ -83,6 +85,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         if (option == QLatin1String("--version")) {
             out << "bulkhead-cli " << BULKHEAD_VERSION << Qt::endl;
             return Success;
+        }
+        if (option == QLatin1String("--read-only")) {
+            ctx.readOnly = true;
+            continue;
         }
         if (option != QLatin1String("--workspace") && option != QLatin1String("--questionnaires"))
             return ctx.usage(QStringLiteral("unknown option %1").arg(option));

@@ -49,12 +49,17 @@ int main(int argc, char *argv[])
                                 "Save a picture of each main view to DIR/<view>.png and quit (adds the demo engagements to an empty "
                                 "workspace first)."),
         QStringLiteral("DIR"));
+    const QCommandLineOption readOnlyOption(QStringLiteral("read-only"),
+                                            QApplication::translate("main", "Open the workspace for reading only: nothing can be changed."));
     parser.addOption(workspaceOption);
+    parser.addOption(readOnlyOption);
     parser.addOption(screenshotOption);
     parser.process(app);
     const bool screenshots = parser.isSet(screenshotOption);
 
-    auto workspace = bulkhead::Workspace::open(parser.value(workspaceOption));
+    bulkhead::WorkspaceOptions options;
+    options.readOnly = parser.isSet(readOnlyOption);
+    auto workspace = bulkhead::Workspace::open(parser.value(workspaceOption), options);
     if (!workspace) {
         complain(QApplication::translate("main", "Cannot open the workspace"), workspace.error().toString(), screenshots);
         return 3;

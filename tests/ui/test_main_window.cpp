@@ -24,6 +24,7 @@
 #include <QDir>
 #include <QFontInfo>
 #include <QImage>
+#include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QMimeData>
@@ -378,4 +379,47 @@ TEST_CASE("Opening a workspace in the window makes the day's backup in the backg
     MainWindow again(std::move(*ws), ContentLibrary::builtIn());
     QTest::qWait(1000);
     CHECK(WorkspaceBackups::list(path)->size() == 1);
+}
+
+TEST_CASE("A workspace opened read-only is browsed in the window with every change switched off")
+{
+    QTemporaryDir dir;
+    QString path;
+    {
+        auto ws = test::openWorkspace(dir);
+        REQUIRE(buildDemo(*ws, ContentLibrary::builtIn()).ok());
+        path = ws->path();
+    }
+    const QByteArray before = test::readBytes(path);
+    WorkspaceOptions options;
+    options.readOnly = true;
+    auto ws = Workspace::open(path, options);
+    REQUIRE(ws.ok());
+    MainWindow window(std::move(*ws), ContentLibrary::builtIn());
+    window.show();
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    CHECK(window.windowTitle() == QStringLiteral("Bulkhead — ws.bulkhead (read-only)"));
+    CHECK(window.statusBar()->currentMessage()
+          == QStringLiteral("3 engagement(s) in %1, read-only: it was opened read-only").arg(path));
+    REQUIRE(window.selectEngagement(3));
+    CHECK(window.engagementModel()->rowCount() == 3);
+    CHECK_FALSE(window.newEngagementAction()->isEnabled());
+    CHECK_FALSE(window.importScanAction()->isEnabled());
+    CHECK_FALSE(window.submitAction()->isEnabled());
+    CHECK_FALSE(window.reopenAction()->isEnabled());
+
+    window.showPage(MainWindow::Interview);
+    InterviewView *interview = window.interviewView();
+    CHECK(interview->isReadOnly());
+    CHECK(interview->bannerLabel()->text()
+          == QStringLiteral("This engagement cannot be changed: the workspace is read-only (it was opened read-only)"));
+    REQUIRE(interview->showQuestion(QStringLiteral("image.registry.metadata")));
+    interview->questionTree()->setFocus(Qt::OtherFocusReason);
+    QTest::keyClick(interview->questionTree(), Qt::Key_1);
+    CHECK(AnswerStore(window.workspace()).answers(3)->size() == 62);
+    // No daily copy either: nothing changes through this window.
+    QTest::qWait(300);
+    CHECK_FALSE(QFileInfo::exists(WorkspaceBackups::folderFor(path)));
+    CHECK(test::readBytes(path) == before);
 }
