@@ -143,6 +143,13 @@ QList<Error> ContentLibrary::addFiles(const QStringList &paths, Replace replace)
             problems.append(Error {QStringLiteral("cannot read the file: %1").arg(f.errorString()), path, 0, 0});
             continue;
         }
+        if (f.size() > YamlReader::kMaxTextBytes) { // refused unread: it could be any size
+            problems.append(Error {QStringLiteral("the file is %1 MiB, over the limit of %2 MiB for YAML files")
+                                       .arg(double(f.size()) / (1024 * 1024), 0, 'f', 1)
+                                       .arg(YamlReader::kMaxTextBytes / (1024 * 1024)),
+                                   path, 0, 0});
+            continue;
+        }
         QByteArray bytes = f.readAll();
         if (bytes.startsWith("\xEF\xBB\xBF")) // a byte-order mark, as some Windows editors write
             bytes.remove(0, 3);

@@ -5,8 +5,6 @@
 #include <QHash>
 #include <QSet>
 
-#include <functional>
-
 namespace bulkhead {
 
 namespace {
@@ -148,10 +146,33 @@ private:
         QHash<QString, Mark> marks;
         QStringList path;
         QSet<QString> reported;
-        std::function<void(const Question &)> visit = [&](const Question &question) {
+        // Depth first with a stack of its own, not recursion: a chain of questions, each shown
+        // after the one before, is as long as a file makes it, and recursing that deep
+        // overflows the call stack.
+        struct Frame {
+            const Question *question;
+            QStringList dependencies;
+            qsizetype next = 0;
+        };
+        QList<Frame> stack;
+        const auto open = [&](const Question &question) {
             marks[question.id] = Mark::Open;
             path.append(question.id);
-            for (const auto &dep : dependencies(question)) {
+            stack.append(Frame {&question, dependencies(question)});
+        };
+        for (const auto *q : m_lib.allQuestions()) {
+            if (marks.value(q->id, Mark::None) != Mark::None)
+                continue;
+            open(*q);
+            while (!stack.isEmpty()) {
+                Frame &top = stack.last();
+                if (top.next == top.dependencies.size()) {
+                    marks[top.question->id] = Mark::Done;
+                    path.removeLast();
+                    stack.removeLast();
+                    continue;
+                }
+                const QString dep = top.dependencies.at(top.next++);
                 const Mark m = marks.value(dep, Mark::None);
                 if (m == Mark::Open) {
                     const QStringList cycle = path.mid(path.indexOf(dep)) << dep;
@@ -164,15 +185,9 @@ private:
                                QStringLiteral("the 'when' conditions form a cycle: %1").arg(cycle.join(QStringLiteral(" -> ")))));
                     }
                 } else if (m == Mark::None) {
-                    visit(*m_lib.question(dep));
+                    open(*m_lib.question(dep));
                 }
             }
-            path.removeLast();
-            marks[question.id] = Mark::Done;
-        };
-        for (const auto *q : m_lib.allQuestions()) {
-            if (marks.value(q->id, Mark::None) == Mark::None)
-                visit(*q);
         }
     }
 

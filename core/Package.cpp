@@ -540,7 +540,9 @@ Result<VerifiedPackage> verifyPackage(const QString &path, const PackageLimits &
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(*manifestBytes, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return Error {QStringLiteral("manifest.json is not a JSON object: %1").arg(parseError.errorString()), path};
+        return Error {QStringLiteral("manifest.json is not a JSON object: %1")
+                          .arg(doc.isArray() ? QStringLiteral("it is an array") : parseError.errorString()), // not "no error occurred"
+                      path};
     const QJsonObject manifest = doc.object();
     if (manifest.value(QStringLiteral("format")).toString() != QLatin1String(kName))
         return Error {QStringLiteral("manifest.json does not describe a Bulkhead engagement package"), path};

@@ -91,7 +91,8 @@ Result<QJsonArray> PackageReading::jsonArray(const char *entry) const
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(*bytes, &error);
     if (error.error != QJsonParseError::NoError || !doc.isArray())
-        return refuse(QStringLiteral("%1 is not a JSON array: %2").arg(QLatin1String(entry), error.errorString()));
+        return refuse(QStringLiteral("%1 is not a JSON array: %2")
+                          .arg(QLatin1String(entry), doc.isObject() ? QStringLiteral("it is an object") : error.errorString()));
     return doc.array();
 }
 

@@ -176,6 +176,7 @@ private:
             return;
         if (options.size() == 0)
             m_yaml.error(options, QStringLiteral("%1 has no options to choose from").arg(what));
+        QSet<QString> values; // not q.option(): a linear search per option is quadratic in a long list
         for (const auto &o : options) {
             if (!m_yaml.expectMap(o, QStringLiteral("an option of %1").arg(what)))
                 continue;
@@ -186,8 +187,9 @@ private:
             if (!option.value.isEmpty() && !kOptionPattern.match(option.value).hasMatch())
                 m_yaml.error(o["value"],
                              QStringLiteral("option value '%1' of %2 must be lower-case letters, digits and '_'").arg(option.value, what));
-            if (q.option(option.value))
+            if (values.contains(option.value))
                 m_yaml.error(o["value"], QStringLiteral("duplicate option '%1' in %2").arg(option.value, what));
+            values.insert(option.value);
             const QString status = m_yaml.string(o, "status", what, false).value_or(QString());
             const auto parsed = parseImplementationStatus(status);
             if (!parsed)

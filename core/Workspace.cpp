@@ -159,7 +159,14 @@ Status Workspace::prepare(int wantedVersion)
     if (!empty) {
         if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
             return Error {QStringLiteral("not a Bulkhead workspace: it has no schema version"), m_path};
-        version = q.value(0).toInt();
+        // Checked before anything is written: an upgrade from a nonsense version would run
+        // schema steps over existing tables, and switch the file to WAL, before failing.
+        bool isNumber = false;
+        version = q.value(0).toInt(&isNumber);
+        if (!isNumber || version < 1)
+            return Error {QStringLiteral("not a Bulkhead workspace, or a damaged one: its schema version is '%1', not a version number")
+                              .arg(q.value(0).toString().left(40)),
+                          m_path};
         if (version > schema::currentVersion())
             return Error {
                 QStringLiteral(

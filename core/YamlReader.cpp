@@ -1,15 +1,53 @@
 #include "YamlReader.h"
 
+#include <QSet>
+
+#include <yaml-cpp/depthguard.h>
+
 #include <algorithm>
+#include <vector>
 
 namespace bulkhead {
 
 std::optional<YAML::Node> YamlReader::parse(const QString &text)
 {
+    if (const qsizetype bytes = text.toUtf8().size(); bytes > kMaxTextBytes) {
+        error(0, 0,
+              QStringLiteral("the file is %1 MiB, over the limit of %2 MiB for YAML files")
+                  .arg(double(bytes) / (1024 * 1024), 0, 'f', 1)
+                  .arg(kMaxTextBytes / (1024 * 1024)));
+        return std::nullopt;
+    }
     m_lines = text.split(QLatin1Char('\n'));
+    // YAML allows no control characters but tab and line breaks; yaml-cpp lets some through and
+    // stumbles on others with a message about escapes, so they are refused here, where they are.
+    for (int row = 0; row < m_lines.size(); ++row) {
+        const QString &line = m_lines.at(row);
+        for (int col = 0; col < line.size(); ++col) {
+            const char16_t c = line.at(col).unicode();
+            if ((c < 0x20 && c != u'\t' && c != u'\r') || c == 0x7f) {
+                error(row + 1, col + 1,
+                      QStringLiteral("the file contains the control character U+%1, which YAML does not allow")
+                          .arg(QString::number(c, 16).toUpper().rightJustified(4, QLatin1Char('0'))));
+                return std::nullopt;
+            }
+        }
+    }
     try {
         const QByteArray utf8 = text.toUtf8();
-        return YAML::Load(std::string(utf8.constData(), static_cast<size_t>(utf8.size())));
+        // Every document is read, so that a second one is an error rather than silently ignored.
+        const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(utf8.constData(), static_cast<size_t>(utf8.size())));
+        if (documents.size() > 1) {
+            error(documents.at(1),
+                  QStringLiteral("the file holds %1 YAML documents; a Bulkhead file is one document (remove the '---' line)")
+                      .arg(documents.size()));
+            return std::nullopt;
+        }
+        return documents.empty() ? YAML::Node() : documents.front();
+    } catch (const YAML::DeepRecursion &e) {
+        // yaml-cpp says only "bad file" when it stops a document nested deeper than it allows.
+        error(e.mark.line + 1, e.mark.column + 1,
+              QStringLiteral("YAML nested too deeply: more than %1 levels of lists and mappings").arg(e.depth() - 1));
     } catch (const YAML::Exception &e) {
         error(e.mark.line + 1, e.mark.column + 1, QStringLiteral("YAML syntax error: %1").arg(QString::fromStdString(e.msg)));
     } catch (const std::exception &e) {
@@ -50,13 +88,13 @@ bool YamlReader::expectSequence(const YAML::Node &node, const QString &what)
 
 void YamlReader::checkKeys(const YAML::Node &map, std::initializer_list<const char *> allowed, const QString &what)
 {
-    QStringList seen;
+    QSet<QString> seen; // a set: a list's linear search is quadratic in a mapping with many keys
     for (auto it = map.begin(); it != map.end(); ++it) {
         const QString key = scalar(it->first);
         // YAML forbids a key twice in one mapping; yaml-cpp would silently keep the first.
         if (seen.contains(key))
             error(it->first, QStringLiteral("key '%1' appears twice in %2").arg(key, what));
-        seen << key;
+        seen.insert(key);
         bool known = false;
         for (const char *a : allowed)
             known = known || key == QLatin1String(a);

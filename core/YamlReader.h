@@ -32,9 +32,13 @@ template<typename Read> auto readCatching(const QString &what, const QString &fi
 
 class YamlReader {
 public:
+    // The largest text parse() reads; the built-in files are about 100 KB each. yaml-cpp reads
+    // a few megabytes a second, so much bigger input would take minutes, not a moment.
+    static constexpr qsizetype kMaxTextBytes = 8 * 1024 * 1024;
+
     YamlReader(QString file, QList<Error> &problems) : m_file(std::move(file)), m_problems(problems) { }
 
-    // Parses text; on a syntax error records it and returns nullopt.
+    // Parses text; on a syntax error, or text over kMaxTextBytes, records it and returns nullopt.
     std::optional<YAML::Node> parse(const QString &text);
 
     void error(const YAML::Node &at, const QString &message);

@@ -12,6 +12,7 @@ packages=(
   xvfb xauth poppler-utils fonts-dejavu-core
   python3 python3-yaml
   dpkg-dev desktop-file-utils file
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

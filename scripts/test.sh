@@ -16,3 +16,9 @@ if [ "${BULKHEAD_SKIP_SANITIZE:-0}" != "1" ]; then
   cmake --build build-sanitize --parallel "$(nproc)"
   (cd build-sanitize && ctest --no-tests=error --output-on-failure --timeout 600 --parallel 2)
 fi
+
+# Fuzzing: every reader of untrusted input under libFuzzer for 30 s each (scripts/fuzz.sh; set
+# BULKHEAD_SKIP_FUZZ=1 to skip it while iterating).
+if [ "${BULKHEAD_SKIP_FUZZ:-0}" != "1" ]; then
+  bash scripts/fuzz.sh
+fi

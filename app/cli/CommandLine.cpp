@@ -34,12 +34,21 @@ Result<Arguments> Arguments::parse(const QStringList &words, const QSet<QString>
     return args;
 }
 
+QString oneLine(QString text)
+{
+    for (QChar &c : text) {
+        if (c == u'\n' || c == u'\r' || c == u'\t' || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            c = u' ';
+        else if (c.category() == QChar::Other_Control)
+            c = u'?';
+    }
+    return text;
+}
+
 int Context::fail(const Error &error, int code)
 {
     // One line, whatever the message holds, so scripts can read it.
-    QString line = error.toString();
-    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    err << "bulkhead-cli: " << line << Qt::endl;
+    err << "bulkhead-cli: " << oneLine(error.toString()) << Qt::endl;
     return code;
 }
 
@@ -67,11 +76,8 @@ Workspace *Context::workspace(Create create)
         m_workspace = std::move(*opened);
         // The day's automatic copy. Failing to make it does not stop the command: say so.
         if (existed && !m_workspace->isReadOnly()) {
-            if (auto daily = WorkspaceBackups::dailyIfDue(*m_workspace); !daily) {
-                QString line = daily.error().toString();
-                line.replace(QLatin1Char('\n'), QLatin1Char(' '));
-                err << "bulkhead-cli: warning: the daily backup was not made: " << line << Qt::endl;
-            }
+            if (auto daily = WorkspaceBackups::dailyIfDue(*m_workspace); !daily)
+                err << "bulkhead-cli: warning: the daily backup was not made: " << oneLine(daily.error().toString()) << Qt::endl;
         }
     }
     return m_workspace.get();
@@ -83,10 +89,10 @@ const ContentLibrary &Context::library()
         QList<Error> builtInProblems;
         m_library = ContentLibrary::builtIn(&builtInProblems);
         for (const auto &p : builtInProblems)
-            err << "bulkhead-cli: built-in content: " << p.toString() << Qt::endl;
+            err << "bulkhead-cli: built-in content: " << oneLine(p.toString()) << Qt::endl;
         if (!contentFolder.isEmpty() && QFileInfo(contentFolder).isDir()) {
             for (const auto &p : m_library->addFolder(contentFolder))
-                err << "bulkhead-cli: skipped user content: " << p.toString() << Qt::endl;
+                err << "bulkhead-cli: skipped user content: " << oneLine(p.toString()) << Qt::endl;
         }
     }
     return *m_library;

@@ -39,6 +39,10 @@ private:
     QSet<QString> m_flags;
 };
 
+// `text` as one printable line: errors quote what the input says, and a line break or an escape
+// sequence in a hostile file must neither split the line scripts read nor drive the terminal.
+QString oneLine(QString text);
+
 class Context {
 public:
     Context(QTextStream &out, QTextStream &err) : out(out), err(err) { }

@@ -60,7 +60,7 @@ int runValidate(Context &ctx, const QStringList &words)
     }
     QSet<QString> broken;
     for (const auto &p : found) {
-        ctx.out << p.toString() << '\n';
+        ctx.out << oneLine(p.toString()) << '\n';
         broken.insert(p.file);
     }
     for (const auto &file : files) {
