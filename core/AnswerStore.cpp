@@ -53,6 +53,10 @@ QVariant levelOrNull(const std::optional<Level> &level)
 
 Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, const ContentLibrary &library)
 {
+    if (input.expectedRevision && *input.expectedRevision < 0)
+        return Error {QStringLiteral("expected revision %1 of the answer to '%2' is not a revision (0 for no answer yet, else 1 or more)")
+                          .arg(*input.expectedRevision)
+                          .arg(input.questionId)};
     Answer saved;
     auto done = m_ws.write([&]() -> Status {
         if (auto editable = EngagementStore(m_ws).checkEditable(engagementId); !editable)
@@ -86,16 +90,15 @@ Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, 
             versionRow = *pin;
         }
 
-        std::optional<Answer> before;
-        QSqlQuery q = m_ws.query();
-        q.prepare(kSelectAnswers + QStringLiteral(" WHERE a.engagement_id = ? AND a.question_id = ?"));
-        q.addBindValue(engagementId);
-        q.addBindValue(input.questionId);
-        if (!q.exec())
-            return m_ws.sqlError(q, QStringLiteral("reading the previous answer to '%1'").arg(input.questionId));
-        if (q.next())
-            before = readAnswer(q);
-        q.finish();
+        // Read inside the write transaction, which holds the workspace's write lock: no other
+        // save can come between this check and the write below, on either engine.
+        auto stored = answer(engagementId, input.questionId);
+        if (!stored)
+            return stored.error();
+        const std::optional<Answer> &before = *stored;
+        const int storedRevision = before ? before->revision : 0;
+        if (input.expectedRevision && *input.expectedRevision != storedRevision)
+            return conflict(engagementId, input, before);
 
         saved.engagementId = engagementId;
         saved.questionId = input.questionId;
@@ -110,6 +113,7 @@ Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, 
         saved.questionnaireKey = owner->key;
         saved.questionnaireVersion = owner->version;
 
+        QSqlQuery q = m_ws.query();
         q.prepare(
             before ? QStringLiteral("UPDATE answer SET answer_value = ?, implementation_status = ?, note = ?, method = ?, interviewee = ?, "
                                     "answered_by = ?, answered_at = ?, revision = ?, questionnaire_version_id = ? "
@@ -137,6 +141,43 @@ Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, 
     if (!done)
         return done.error();
     return saved;
+}
+
+Error AnswerStore::conflict(qint64 engagementId, const AnswerInput &input, const std::optional<Answer> &stored) const
+{
+    const int expected = *input.expectedRevision;
+    QString message;
+    if (!stored) {
+        message = QStringLiteral("question '%1' of engagement %2 has no answer, but revision %3 of one was expected: it has been removed "
+                                 "since; nothing was saved")
+                      .arg(input.questionId)
+                      .arg(engagementId)
+                      .arg(expected);
+    } else {
+        message = QStringLiteral("the answer to '%1' of engagement %2 is at revision %3, not %4: %5 saved '%6' at %7; nothing was saved. "
+                                 "Read it again, then save with revision %3 expected, or without an expected revision to overwrite it")
+                      .arg(input.questionId)
+                      .arg(engagementId)
+                      .arg(stored->revision)
+                      .arg(expected)
+                      .arg(stored->answeredBy, stored->value, toStoredTime(stored->answeredAt));
+    }
+    Error e {message, m_ws.path()};
+    e.kind = ErrorKind::Conflict;
+    return e;
+}
+
+Result<std::optional<Answer>> AnswerStore::answer(qint64 engagementId, const QString &questionId) const
+{
+    QSqlQuery q = m_ws.query();
+    q.prepare(kSelectAnswers + QStringLiteral(" WHERE a.engagement_id = ? AND a.question_id = ?"));
+    q.addBindValue(engagementId);
+    q.addBindValue(questionId);
+    if (!q.exec())
+        return m_ws.sqlError(q, QStringLiteral("reading the answer to '%1'").arg(questionId));
+    if (!q.next())
+        return std::optional<Answer>();
+    return std::optional<Answer>(readAnswer(q));
 }
 
 Result<QList<Answer>> AnswerStore::answers(qint64 engagementId) const

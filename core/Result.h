@@ -10,6 +10,15 @@
 
 namespace bulkhead {
 
+// What kind of failure an Error is, where a caller can do something about it besides showing
+// it. Almost every error is a plain failure.
+enum class ErrorKind {
+    Failed,
+    // Someone else changed the record after the caller read it, and the caller asked not to
+    // overwrite such a change: read the record again, then retry or overwrite on purpose.
+    Conflict,
+};
+
 struct Error {
     Error() = default;
     Error(QString message_, QString file_ = {}, int line_ = 0, int column_ = 0)
@@ -21,6 +30,7 @@ struct Error {
     QString file; // the input the error is about; empty when there is none
     int line = 0; // 1-based; 0 when unknown
     int column = 0; // 1-based; 0 when unknown
+    ErrorKind kind = ErrorKind::Failed;
 
     // "file:line:column: message", leaving out the parts that are unknown.
     QString toString() const

@@ -12,7 +12,7 @@ namespace bulkhead::schema {
 namespace {
 
 // Step files, in Qt resources under :/schema/. "{engine}" is replaced by the dialect's name
-// for steps whose SQL cannot be portable (triggers).
+// ("sqlite", "postgresql") for steps whose SQL cannot be portable (triggers).
 struct Step {
     int version;
     const char *resource;
@@ -44,12 +44,17 @@ QStringList splitStatements(const QString &sql)
 {
     QStringList statements;
     QString current;
-    bool inBody = false;
+    bool inBody = false; // an SQLite trigger body, BEGIN ... END;
+    bool inDollarQuote = false; // a PostgreSQL function body, $$ ... $$
     for (const QString &line : sql.split(QLatin1Char('\n'))) {
         const QString trimmed = line.trimmed();
-        if (trimmed.startsWith(QLatin1String("--")) || trimmed.isEmpty())
+        if (!inDollarQuote && (trimmed.startsWith(QLatin1String("--")) || trimmed.isEmpty()))
             continue;
         current += line + QLatin1Char('\n');
+        if (line.count(QLatin1String("$$")) % 2 == 1)
+            inDollarQuote = !inDollarQuote;
+        if (inDollarQuote)
+            continue; // a body's own BEGIN, END; and ';' belong to it
         if (trimmed.endsWith(QLatin1String("BEGIN"))) {
             inBody = true;
         } else if (inBody ? trimmed == QLatin1String("END;") : trimmed.endsWith(QLatin1Char(';'))) {
@@ -77,6 +82,25 @@ Result<QStringList> stepStatements(int version, const SqlDialect &dialect)
     return splitStatements(dialect.expand(QString::fromUtf8(f.readAll())));
 }
 
+namespace {
+
+// The version the database is at, read inside the step's transaction: another program may have
+// run the step while this one waited for the lock.
+Result<int> versionNow(QSqlDatabase &db, const SqlDialect &dialect, int step)
+{
+    QSqlQuery q(db);
+    if (step == 1) { // before step 1 there is no schema_version table to read
+        if (!q.exec(dialect.countSchemaObjects()) || !q.next())
+            return Error {QStringLiteral("cannot read the schema: %1").arg(q.lastError().text())};
+        return q.value(0).toInt() == 0 ? 0 : 1;
+    }
+    if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
+        return Error {QStringLiteral("cannot read the schema version: %1").arg(q.lastError().text())};
+    return q.value(0).toInt();
+}
+
+} // namespace
+
 Status upgrade(QSqlDatabase &db, const SqlDialect &dialect, int from, int to)
 {
     for (int v = from + 1; v <= to; ++v) {
@@ -84,12 +108,24 @@ Status upgrade(QSqlDatabase &db, const SqlDialect &dialect, int from, int to)
         if (!statements)
             return statements.error();
         QSqlQuery q(db);
-        if (!q.exec(dialect.beginWrite()))
-            return Error {QStringLiteral("cannot start schema step %1: %2").arg(v).arg(q.lastError().text())};
         auto fail = [&](const QString &what) {
             QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
             return Status(Error {QStringLiteral("schema step %1 failed: %2").arg(v).arg(what)});
         };
+        for (const QString &begin : dialect.beginSchemaStep()) {
+            if (!q.exec(begin)) {
+                const QString why = q.lastError().text();
+                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+                return Error {QStringLiteral("cannot start schema step %1: %2").arg(v).arg(why)};
+            }
+        }
+        auto current = versionNow(db, dialect, v);
+        if (!current)
+            return fail(current.error().message);
+        if (*current >= v) { // done by another program meanwhile
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            continue;
+        }
         for (const auto &sql : *statements) {
             if (!q.exec(sql))
                 return fail(q.lastError().text());

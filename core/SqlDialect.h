@@ -1,5 +1,5 @@
 // Everything that differs between database engines lives here, so the stores' SQL stays
-// portable. SQLite is the only engine today; PostgreSQL (QPSQL) comes with team workspaces.
+// portable: SQLite for a workspace in one file, PostgreSQL (QPSQL) for a team's shared one.
 #pragma once
 
 #include <QString>
@@ -9,28 +9,34 @@ namespace bulkhead {
 
 class SqlDialect {
 public:
-    enum class Engine { Sqlite };
+    enum class Engine { Sqlite, Postgresql };
 
     explicit SqlDialect(Engine engine = Engine::Sqlite) : m_engine(engine) { }
 
     Engine engine() const { return m_engine; }
-    QString name() const; // folder name of engine-specific schema steps: "sqlite"
+    QString name() const; // folder name of engine-specific schema steps: "sqlite", "postgresql"
+    QString title() const; // for messages: "SQLite", "PostgreSQL"
     QString qtDriver() const;
 
     // Statements run on every connection before use (journal, durability, foreign keys).
     QStringList connectionSetup() const;
-    // Starts a write transaction that takes the write lock at once, so that two writers
-    // queue instead of failing when both try to upgrade a read lock.
-    QString beginWrite() const;
+    // Starts a write transaction that takes the workspace's write lock at once, so writers
+    // queue instead of failing or interleaving: every change appends to the one audit chain.
+    QStringList beginWrite() const;
+    // Starts a schema step: like beginWrite(), but usable before the tables exist.
+    QStringList beginSchemaStep() const;
     // Fills the engine-specific placeholders of a portable schema file.
     QString expand(const QString &sql) const;
+    // Whether backupInto() works: a server's database is backed up by its own tools.
+    bool canBackUp() const { return m_engine == Engine::Sqlite; }
     // Copies the whole database into a new file, consistent even while others write.
     QString backupInto(const QString &path) const;
     // A quick structural check of the whole database; its one row reads "ok" when sound.
     QString integrityCheck() const;
-    // Counts the tables, indexes and triggers: zero for a brand-new, empty file.
+    // Counts the tables, indexes and triggers: zero for a brand-new, empty database.
     QString countSchemaObjects() const;
-    // Reads the application id stamped in the file header (0 when unset).
+    // Reads the application id (SQLite: the file header; PostgreSQL: a table step 1 makes).
+    // On PostgreSQL it fails when the table is missing: a database of another application.
     QString readApplicationId() const;
     QString stampApplicationId() const;
     static constexpr int kApplicationId = 0x42484B44; // "BHKD"

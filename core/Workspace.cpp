@@ -2,6 +2,7 @@
 
 #include "SchemaMigrations.h"
 #include "WorkspaceBackups.h"
+#include "WorkspaceLocation.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -89,11 +90,14 @@ void Workspace::attributeTo(const QString &actor, Clock clock)
 
 Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Options options)
 {
-    const bool exists = QFileInfo::exists(path);
-    if (exists) {
+    auto where = WorkspaceLocation::parse(path);
+    if (!where)
+        return where.error();
+    const bool onServer = where->engine == SqlDialect::Engine::Postgresql;
+    if (!onServer && QFileInfo::exists(path)) {
         if (auto header = checkFileHeader(path); !header)
             return header.error();
-    } else if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+    } else if (!onServer && !QDir().mkpath(QFileInfo(path).absolutePath())) {
         return Error {QStringLiteral("cannot create the folder for the workspace"), path};
     }
     const QString connection = QStringLiteral("bulkhead-%1").arg(g_connectionCounter.fetchAndAddRelaxed(1));
@@ -101,19 +105,34 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path, Options 
     QString readOnlyReason;
     if (options.readOnly)
         readOnlyReason = QStringLiteral("it was opened read-only");
-    else if (exists && !QFileInfo(path).isWritable())
+    else if (!onServer && QFileInfo::exists(path) && !QFileInfo(path).isWritable())
         readOnlyReason = QStringLiteral("you may not write to the file");
-    std::unique_ptr<Workspace> ws(new Workspace(path, connection, std::move(options)));
+    std::unique_ptr<Workspace> ws(new Workspace(where->display, connection, std::move(options)));
+    ws->m_dialect = SqlDialect(where->engine);
     ws->m_readOnlyReason = readOnlyReason;
     QSqlDatabase db = QSqlDatabase::addDatabase(ws->m_dialect.qtDriver(), connection);
-    db.setDatabaseName(path);
-    if (ws->isReadOnly()) {
-        if (!exists)
+    if (!db.isValid())
+        return Error {QStringLiteral("cannot open the workspace: this installation lacks Qt's %1 driver (%2)")
+                          .arg(ws->m_dialect.title(), ws->m_dialect.qtDriver()),
+                      ws->m_path};
+    db.setDatabaseName(where->database);
+    if (onServer) {
+        // A team's database is made by whoever runs the server; Bulkhead sets up its tables in
+        // an empty one, as it does in a new file.
+        db.setHostName(where->host);
+        db.setPort(where->port);
+        db.setUserName(where->user);
+        db.setPassword(where->password);
+        db.setConnectOptions(where->connectOptions);
+    }
+    if (ws->isReadOnly() && !onServer) {
+        // On a server, read-only is the program's promise (write() refuses); on a file, SQLite's.
+        if (!QFileInfo::exists(path))
             return Error {QStringLiteral("there is no workspace here to open read-only"), path};
         if (auto opened = ws->openReadOnly(); !opened)
             return opened.error();
     } else if (!db.open()) {
-        return Error {QStringLiteral("cannot open the workspace: %1").arg(db.lastError().text()), path};
+        return Error {QStringLiteral("cannot open the workspace: %1").arg(db.lastError().text().trimmed()), ws->m_path};
     }
     if (auto ready = ws->prepare(wanted); !ready)
         return ready.error();
@@ -142,19 +161,27 @@ Status Workspace::prepare(int wantedVersion)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
-    // Read-only checks first: nothing is written to a file that turns out not to be ours.
+    // Read-only checks first: nothing is written to a database that turns out not to be ours.
     if (!q.exec(m_dialect.integrityCheck()) || !q.next())
         return Error {QStringLiteral("not a Bulkhead workspace, or a damaged one: %1").arg(q.lastError().text()), m_path};
     if (q.value(0).toString() != QLatin1String("ok"))
         return Error {QStringLiteral("the workspace is damaged: %1").arg(q.value(0).toString()), m_path};
-    if (!q.exec(m_dialect.readApplicationId()) || !q.next())
-        return sqlError(q, QStringLiteral("reading the file header"));
-    const int applicationId = q.value(0).toInt();
+    if (auto encoding = checkEncoding(); !encoding)
+        return encoding;
     if (!q.exec(m_dialect.countSchemaObjects()) || !q.next())
         return sqlError(q, QStringLiteral("reading the schema"));
     const bool empty = q.value(0).toInt() == 0;
-    if (!empty && applicationId != SqlDialect::kApplicationId)
-        return Error {QStringLiteral("not a Bulkhead workspace: an SQLite database of another application"), m_path};
+    if (!empty) {
+        // On a server the id is a table, so a database of another application fails to read it.
+        const bool read = q.exec(m_dialect.readApplicationId()) && q.next();
+        if (!read && m_dialect.engine() == SqlDialect::Engine::Sqlite)
+            return sqlError(q, QStringLiteral("reading the file header"));
+        if (!read || q.value(0).toInt() != SqlDialect::kApplicationId)
+            return Error {
+                QStringLiteral("not a Bulkhead workspace: %1 database of another application")
+                    .arg(m_dialect.engine() == SqlDialect::Engine::Sqlite ? QStringLiteral("an SQLite") : QStringLiteral("a PostgreSQL")),
+                m_path};
+    }
     int version = 0;
     if (!empty) {
         if (!q.exec(QStringLiteral("SELECT version FROM schema_version")) || !q.next())
@@ -190,7 +217,10 @@ Status Workspace::prepare(int wantedVersion)
         if (!q.exec(statement))
             return sqlError(q, QStringLiteral("setting up the connection"));
     }
-    if (version > 0 && version < wantedVersion) {
+    // A server's database is backed up with the server's own tools (pg_dump, base backups),
+    // which its operators run; Bulkhead cannot write a copy next to it, so it upgrades
+    // without one there.
+    if (version > 0 && version < wantedVersion && m_dialect.canBackUp()) {
         m_upgradeBackup
             = QStringLiteral("%1.schema-%2-backup-%3").arg(m_path).arg(version).arg(now().toString(QStringLiteral("yyyyMMdd-HHmmss")));
         QFile::remove(m_upgradeBackup);
@@ -207,6 +237,22 @@ Status Workspace::prepare(int wantedVersion)
     return {};
 }
 
+Status Workspace::checkEncoding() const
+{
+    if (m_dialect.engine() != SqlDialect::Engine::Postgresql)
+        return {}; // SQLite stores text as UTF-8 whatever the platform
+    QSqlQuery q = query();
+    if (!q.exec(QStringLiteral("SHOW server_encoding")) || !q.next())
+        return sqlError(q, QStringLiteral("reading the database's encoding"));
+    // Answers, notes and names are Unicode; another encoding would refuse or mangle them.
+    if (q.value(0).toString() != QLatin1String("UTF8"))
+        return Error {QStringLiteral("the database's encoding is %1; a Bulkhead workspace needs a UTF8 database (CREATE DATABASE ... "
+                                     "ENCODING 'UTF8' TEMPLATE template0)")
+                          .arg(q.value(0).toString()),
+                      m_path};
+    return {};
+}
+
 Status Workspace::write(const std::function<Status()> &change)
 {
     if (m_inWrite) // nested: already inside the caller's transaction
@@ -215,8 +261,13 @@ Status Workspace::write(const std::function<Status()> &change)
         return Error {QStringLiteral("the workspace is read-only (%1); nothing was changed").arg(m_readOnlyReason), m_path};
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
-    if (!q.exec(m_dialect.beginWrite()))
-        return sqlError(q, QStringLiteral("starting a change"));
+    for (const QString &statement : m_dialect.beginWrite()) {
+        if (!q.exec(statement)) {
+            const Error e = sqlError(q, QStringLiteral("starting a change"));
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            return e;
+        }
+    }
     m_inWrite = true;
     Status result = change();
     m_inWrite = false;
@@ -242,10 +293,17 @@ Error Workspace::sqlError(const QSqlQuery &query, const QString &doing) const
     QString text = query.lastError().databaseText();
     if (text.isEmpty())
         text = query.lastError().text();
-    // SQLITE_FULL: say what to do; the transaction is rolled back, so nothing saved before is lost.
-    if (query.lastError().nativeErrorCode() == QLatin1String("13"))
+    if (m_dialect.engine() == SqlDialect::Engine::Postgresql) {
+        // The server's text is "ERROR:  <message>", then CONTEXT lines naming the trigger
+        // function, then Qt's "(SQLSTATE)": the message is what a user can act on.
+        text = text.section(QLatin1Char('\n'), 0, 0).trimmed();
+        if (text.startsWith(QLatin1String("ERROR:")))
+            text = text.mid(6).trimmed();
+    } else if (query.lastError().nativeErrorCode() == QLatin1String("13")) {
+        // SQLITE_FULL: say what to do; the transaction is rolled back, so nothing saved before is lost.
         text += QStringLiteral(" (the disk is full or the workspace reached its size limit: free some space and try again; "
                                "nothing was changed and everything saved before is kept)");
+    }
     return Error {QStringLiteral("%1 failed: %2").arg(doing, text), m_path};
 }
 

@@ -1,6 +1,6 @@
-// A workspace: one SQLite file holding many engagements. Opening checks that the file really
-// is a Bulkhead workspace this program can read, before anything is written to it, and
-// upgrades older schemas after taking a backup. The stores (EngagementStore, AnswerStore,
+// A workspace: one SQLite file, or one PostgreSQL database shared by a team, holding many
+// engagements. Opening checks that it really is a Bulkhead workspace this program can read,
+// before anything is written to it, and upgrades older schemas (after taking a backup of a file). The stores (EngagementStore, AnswerStore,
 // AuditTrail) do their SQL through it, one transaction per change.
 #pragma once
 
@@ -33,6 +33,7 @@ public:
     using Options = WorkspaceOptions;
     using Clock = std::function<QDateTime()>;
 
+    // `path` is a file path or a URL postgresql://USER@HOST:PORT/DATABASE (WorkspaceLocation).
     static Result<std::unique_ptr<Workspace>> open(const QString &path, Options options = {});
     // The workspace used when none is named: in the user's data directory.
     static QString defaultPath();
@@ -42,6 +43,7 @@ public:
     Workspace(const Workspace &) = delete;
     Workspace &operator=(const Workspace &) = delete;
 
+    // The file path, or the server URL without its password: what messages name.
     const QString &path() const { return m_path; }
     const QString &actor() const { return m_actor; }
     QDateTime now() const;
@@ -67,6 +69,7 @@ private:
     Workspace(QString path, QString connection, Options options);
     Status prepare(int wantedVersion);
     Status openReadOnly();
+    Status checkEncoding() const;
 
     QString m_path;
     QString m_connection;

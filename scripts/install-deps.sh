@@ -8,6 +8,7 @@ packages=(
   cmake g++ ninja-build
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-pdf-dev qt6-svg-dev
   libqt6sql6-sqlite libqt6sql6-psql
+  postgresql-15 postgresql-client-15
   libyaml-cpp-dev libpoco-dev catch2 libsqlite3-dev sqlite3 libxlsxwriter-dev
   xvfb xauth poppler-utils fonts-dejavu-core
   python3 python3-yaml

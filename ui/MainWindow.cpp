@@ -9,15 +9,18 @@
 #include "EngagementTableModel.h"
 #include "InterviewView.h"
 #include "PoamView.h"
+#include "RecentWorkspaces.h"
 #include "ReportsView.h"
 #include "RiskView.h"
 #include "ScanImportDialog.h"
 #include "SettingsDialog.h"
 #include "Workspace.h"
 #include "WorkspaceBackups.h"
+#include "WorkspaceLocation.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -31,7 +34,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -47,8 +49,14 @@ namespace bulkhead {
 
 namespace {
 
-constexpr int kMaxRecent = 8;
-const QString kRecentKey = QStringLiteral("workspace/recent");
+// For the title bar: the file's name, or the database and server of a team workspace.
+QString shortName(const QString &workspace)
+{
+    auto where = WorkspaceLocation::parse(workspace);
+    if (!where || where->engine == SqlDialect::Engine::Sqlite)
+        return QFileInfo(workspace).fileName();
+    return where->host.isEmpty() ? where->database : MainWindow::tr("%1 on %2").arg(where->database, where->host);
+}
 
 QString statusText(EngagementStatus status)
 {
@@ -80,8 +88,8 @@ QString MainWindow::pageKey(Page page)
 MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, ContentLibrary library, QWidget *parent)
     : QMainWindow(parent), m_workspace(std::move(workspace)), m_library(std::move(library))
 {
-    setWindowTitle(m_workspace->isReadOnly() ? tr("Bulkhead — %1 (read-only)").arg(QFileInfo(m_workspace->path()).fileName())
-                                             : tr("Bulkhead — %1").arg(QFileInfo(m_workspace->path()).fileName()));
+    setWindowTitle(m_workspace->isReadOnly() ? tr("Bulkhead — %1 (read-only)").arg(shortName(m_workspace->path()))
+                                             : tr("Bulkhead — %1").arg(shortName(m_workspace->path())));
     setWindowIcon(QIcon(QStringLiteral(":/icons/bulkhead.svg")));
 
     m_pages = new QStackedWidget(this);
@@ -141,8 +149,10 @@ MainWindow::MainWindow(std::unique_ptr<Workspace> workspace, ContentLibrary libr
 
 void MainWindow::startDailyBackup()
 {
-    if (m_workspace->isReadOnly())
-        return; // nothing changes through this window, and its folder may not take a copy
+    // Nothing changes through a read-only window (and its folder may not take a copy); a team
+    // workspace is backed up by its server's operators.
+    if (m_workspace->isReadOnly() || !m_workspace->dialect().canBackUp())
+        return;
     // On a worker: the copy reads the file through connections of its own, never the window's,
     // so a large workspace does not hold up the first screen.
     using Outcome = Result<std::optional<WorkspaceBackup>>;
@@ -194,6 +204,7 @@ void MainWindow::buildMenus()
     auto *file = menuBar()->addMenu(tr("&Workspace"));
     file->addAction(tr("&New workspace…"), this, &MainWindow::newWorkspace);
     file->addAction(tr("&Open workspace…"), QKeySequence::Open, this, &MainWindow::openWorkspace);
+    file->addAction(tr("Open &team workspace…"), this, &MainWindow::openTeamWorkspace);
     m_recent = file->addMenu(tr("Open &recent"));
     connect(m_recent, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     file->addSeparator();
@@ -484,18 +495,41 @@ void MainWindow::showSettings()
     dialog.exec();
 }
 
+QString MainWindow::folderForFiles() const
+{
+    // A team workspace has no folder; start where the user's files are.
+    return WorkspaceLocation::isServerUrl(m_workspace->path()) ? QDir::homePath() : QFileInfo(m_workspace->path()).absolutePath();
+}
+
 void MainWindow::openWorkspace()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a workspace"), QFileInfo(m_workspace->path()).absolutePath(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a workspace"), folderForFiles(),
                                                       tr("Bulkhead workspaces (*.bulkhead);;All files (*)"));
     if (!path.isEmpty())
         switchTo(path);
 }
 
+void MainWindow::openTeamWorkspace()
+{
+    bool ok = false;
+    const QString url = QInputDialog::getText(
+        this, tr("Open a team workspace"),
+        tr("The workspace's PostgreSQL database, as postgresql://USER@HOST:PORT/DATABASE\n(a password is read from ~/.pgpass or "
+           "PGPASSWORD):"),
+        QLineEdit::Normal, QStringLiteral("postgresql://"), &ok);
+    if (!ok || url.trimmed().isEmpty())
+        return;
+    if (!WorkspaceLocation::isServerUrl(url.trimmed())) {
+        QMessageBox::warning(this, tr("Cannot open the workspace"),
+                             tr("%1 is not a PostgreSQL URL; it starts with postgresql://").arg(url.trimmed()));
+        return;
+    }
+    switchTo(url.trimmed());
+}
+
 void MainWindow::newWorkspace()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Create a workspace"), QFileInfo(m_workspace->path()).absolutePath(),
-                                                tr("Bulkhead workspaces (*.bulkhead)"));
+    QString path = QFileDialog::getSaveFileName(this, tr("Create a workspace"), folderForFiles(), tr("Bulkhead workspaces (*.bulkhead)"));
     if (path.isEmpty())
         return;
     if (!path.endsWith(QStringLiteral(".bulkhead")))
@@ -514,29 +548,19 @@ void MainWindow::switchTo(const QString &path)
         QMessageBox::critical(this, tr("Cannot open the workspace"), opened.error().toString());
         return;
     }
-    rememberRecent(path);
+    RecentWorkspaces::remember((*opened)->path()); // a URL's as shown: without its password
     auto *next = new MainWindow(std::move(*opened), m_library);
     next->setAttribute(Qt::WA_DeleteOnClose);
     next->show();
     close();
 }
 
-void MainWindow::rememberRecent(const QString &path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(kRecentKey).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
-    settings.setValue(kRecentKey, recent.mid(0, kMaxRecent));
-}
-
 void MainWindow::fillRecentMenu()
 {
     m_recent->clear();
-    const QStringList recent = QSettings().value(kRecentKey).toStringList();
-    for (const QString &path : recent) {
-        if (QFileInfo(path).absoluteFilePath() == QFileInfo(m_workspace->path()).absoluteFilePath())
+    const QString current = RecentWorkspaces::key(m_workspace->path());
+    for (const QString &path : RecentWorkspaces::list()) {
+        if (RecentWorkspaces::key(path) == current)
             continue;
         m_recent->addAction(path, this, [this, path] { switchTo(path); });
     }

@@ -94,10 +94,13 @@ private:
     void showHistory();
     void showSettings();
     void openWorkspace();
+    QString folderForFiles() const; // where the file dialogs start
+    // Asks for the URL of a workspace on a PostgreSQL server.
+    void openTeamWorkspace();
     void newWorkspace();
-    // Opens `path` in a new window and closes this one; the path goes to the recent list.
+    // Opens `path` (a file or a server URL) in a new window and closes this one; it goes to
+    // the recent list.
     void switchTo(const QString &path);
-    void rememberRecent(const QString &path);
     void fillRecentMenu();
     void showAbout();
 

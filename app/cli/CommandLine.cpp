@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "WorkspaceBackups.h"
+#include "WorkspaceLocation.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -60,7 +61,9 @@ int Context::usage(const QString &message)
 
 Workspace *Context::workspace(Create create)
 {
-    if (!m_workspace && create == Create::No && !QFileInfo::exists(workspacePath)) {
+    // A server database is made by its operators, so there is no "missing" one to create:
+    // opening it reports a database that does not exist.
+    if (!m_workspace && create == Create::No && !WorkspaceLocation::isServerUrl(workspacePath) && !QFileInfo::exists(workspacePath)) {
         fail(Error {QStringLiteral("no workspace here; create one with 'demo' or 'engagement new'"), workspacePath}, InvalidInput);
         return nullptr;
     }

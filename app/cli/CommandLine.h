@@ -21,6 +21,7 @@ enum ExitCode {
     ProblemsFound = 1, // a check ran and found problems (validation errors, broken audit chain)
     UsageError = 2,
     InvalidInput = 3, // unreadable or invalid input: workspace, file, engagement, answer, refused change
+    Conflict = 4, // the answer moved past the revision the command expected (someone else saved it)
 };
 
 // A command's words after the command name: positionals and --options. Options named in

@@ -9,7 +9,7 @@ namespace bulkhead::cli {
 QString helpText()
 {
     return QStringLiteral(
-               "usage: bulkhead-cli [--workspace PATH] [--read-only] [--questionnaires DIR] COMMAND ...\n"
+               "usage: bulkhead-cli [--workspace PATH|URL] [--read-only] [--questionnaires DIR] COMMAND ...\n"
                "\n"
                "  validate PATH...                      check questionnaire and catalogue files (or folders of them)\n"
                "  demo                                  add the demo engagements to the workspace; prints their ids\n"
@@ -20,7 +20,8 @@ QString helpText()
                "                                        create an engagement; prints its id\n"
                "  engagement list [--json]              list the workspace's engagements\n"
                "  answer ENG QUESTION VALUE [--note T] [--method examine|interview|test] [--interviewee N]\n"
-               "                                        record an answer (multi-choice: VALUE is a,b,c)\n"
+               "         [--expect-revision N]          record an answer (multi-choice: VALUE is a,b,c); with\n"
+               "                                        --expect-revision, only if it is still at revision N (0: unanswered)\n"
                "  risk override ENG RISK [--likelihood L] [--impact L] --rationale T\n"
                "                                        override a risk rating (levels very_low .. very_high)\n"
                "  score ENG [--json]                    control results, family scores, risks and POA&M\n"
@@ -59,13 +60,16 @@ QString helpText()
                "                                        report.classification, report.logo (a PNG file); POA&M due days:\n"
                "                                        poam.due_days.very_high|high|moderate|low|very_low (1..3650)\n"
                "\n"
-               "  --workspace PATH       the workspace file (default: %1)\n"
+               "  --workspace PATH|URL   the workspace file (default: %1), or a team workspace on a PostgreSQL\n"
+               "                         server: postgresql://USER@HOST:PORT/DATABASE (an existing, empty or\n"
+               "                         Bulkhead database; a password comes from ~/.pgpass or PGPASSWORD)\n"
                "  --read-only            open it for reading only: every change is refused (a file you may not\n"
                "                         write to is always opened so)\n"
                "  --questionnaires DIR   extra content files (default: %2)\n"
                "\n"
                "exit codes: 0 success, 1 a check found problems, 2 usage error,\n"
-               "            3 unreadable or invalid input (workspace, file, engagement, answer, refused change)\n")
+               "            3 unreadable or invalid input (workspace, file, engagement, answer, refused change),\n"
+               "            4 the answer is no longer at the revision --expect-revision named (saved by someone else)\n")
         .arg(Workspace::defaultPath(),
              QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/bulkhead/questionnaires"));
 }

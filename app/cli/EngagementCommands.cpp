@@ -131,7 +131,9 @@ int runEngagement(Context &ctx, const QStringList &words)
 
 int runAnswer(Context &ctx, const QStringList &words)
 {
-    auto args = Arguments::parse(words, {QStringLiteral("--note"), QStringLiteral("--method"), QStringLiteral("--interviewee")}, {});
+    auto args = Arguments::parse(
+        words, {QStringLiteral("--note"), QStringLiteral("--method"), QStringLiteral("--interviewee"), QStringLiteral("--expect-revision")},
+        {});
     if (!args)
         return ctx.usage(args.error().message);
     if (args->positionals().size() != 3)
@@ -139,14 +141,23 @@ int runAnswer(Context &ctx, const QStringList &words)
     const auto id = ctx.engagementId(args->positionals().at(0));
     if (!id)
         return UsageError;
+    AnswerInput input {args->positionals().at(1), args->positionals().at(2), args->value(QStringLiteral("--note")),
+                       args->value(QStringLiteral("--method")), args->value(QStringLiteral("--interviewee"))};
+    if (args->has(QStringLiteral("--expect-revision"))) {
+        bool ok = false;
+        const int expected = args->value(QStringLiteral("--expect-revision")).toInt(&ok);
+        if (!ok || expected < 0)
+            return ctx.usage(QStringLiteral("--expect-revision '%1' is not a revision (0 for no answer yet, else the revision "
+                                            "'answer' last printed)")
+                                 .arg(args->value(QStringLiteral("--expect-revision"))));
+        input.expectedRevision = expected;
+    }
     Workspace *ws = ctx.workspace();
     if (!ws)
         return InvalidInput;
-    const AnswerInput input {args->positionals().at(1), args->positionals().at(2), args->value(QStringLiteral("--note")),
-                             args->value(QStringLiteral("--method")), args->value(QStringLiteral("--interviewee"))};
     auto saved = AnswerStore(*ws).save(*id, input, ctx.library());
     if (!saved)
-        return ctx.fail(saved.error(), InvalidInput);
+        return ctx.fail(saved.error(), saved.error().kind == ErrorKind::Conflict ? Conflict : InvalidInput);
     const QString status = saved->status == ImplementationStatus::Informational
         ? QString()
         : QStringLiteral(" (%1)").arg(implementationStatusKey(saved->status));

@@ -41,8 +41,12 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QApplication::translate("main", "Security assessments of containerised and cloud-hosted systems"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption workspaceOption(QStringLiteral("workspace"), QApplication::translate("main", "The workspace file to open."),
-                                             QStringLiteral("path"), bulkhead::Workspace::defaultPath());
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"),
+        QApplication::translate("main",
+                                "The workspace to open: a file, or a team workspace on a PostgreSQL server given as "
+                                "postgresql://USER@HOST:PORT/DATABASE."),
+        QStringLiteral("path|url"), bulkhead::Workspace::defaultPath());
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
         QApplication::translate("main",

@@ -186,6 +186,39 @@ TEST_CASE("answer saves a value, counts revisions, and moves the control result"
     CHECK(ca8() == u"satisfied"_s);
 }
 
+TEST_CASE("answer --expect-revision saves only over the revision it names, else exits 4 naming who saved what", "[cli][answer]")
+{
+    Sandbox s;
+    s.demo();
+    const int eventsBefore = auditEventCount(s.workspace());
+    const QString q = u"data.interfaces.security_testing"_s; // unanswered in Northwind's draft
+    const Run first = s.cli({u"answer"_s, u"3"_s, q, u"no"_s, u"--expect-revision"_s, u"0"_s});
+    CHECK(first.code == 0);
+    CHECK(first.out == u"saved data.interfaces.security_testing = no (not_implemented), revision 1\n"_s);
+
+    // Someone who also saw it unanswered: refused, with what is there now.
+    const Run late = s.cli({u"answer"_s, u"3"_s, q, u"yes"_s, u"--expect-revision"_s, u"0"_s});
+    CHECK(late.code == 4);
+    CHECK(late.out.isEmpty());
+    CHECK(isOneLine(late.err));
+    CHECK(late.err.startsWith(u"bulkhead-cli: "_s + s.workspace()
+                              + u": the answer to 'data.interfaces.security_testing' of engagement 3 is at revision 1, not 0: tester saved "
+                                "'no' at "_s));
+    CHECK(late.err.endsWith(u"; nothing was saved. Read it again, then save with revision 1 expected, or without an expected revision "
+                            "to overwrite it\n"_s));
+
+    const Run resolved = s.cli({u"answer"_s, u"3"_s, q, u"yes"_s, u"--expect-revision"_s, u"1"_s});
+    CHECK(resolved.code == 0);
+    CHECK(resolved.out == u"saved data.interfaces.security_testing = yes (implemented), revision 2\n"_s);
+
+    const Run bad = s.cli({u"answer"_s, u"3"_s, q, u"yes"_s, u"--expect-revision"_s, u"two"_s});
+    CHECK(bad.code == 2);
+    CHECK(bad.err
+          == u"bulkhead-cli: --expect-revision 'two' is not a revision (0 for no answer yet, else the revision 'answer' last printed) "
+             "(see bulkhead-cli --help)\n"_s);
+    CHECK(auditEventCount(s.workspace()) == eventsBefore + 2);
+}
+
 TEST_CASE("invalid input exits 3 with one line naming the input and changes nothing", "[cli][answer]")
 {
     Sandbox s;

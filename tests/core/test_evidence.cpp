@@ -152,9 +152,10 @@ TEST_CASE("Evidence that cannot be attached is refused with a message naming it,
     CHECK(store.add({id, big, {}, {}, {}, {}}, library()).error().message
           == QStringLiteral("engagement 1 is approved and cannot be changed; reopen it with a reason first"));
     const QString path = ws->path();
-    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM evidence WHERE engagement_id = 1")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE evidence SET file_name = 'x'")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE evidence_blob SET content = X'00'")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("DELETE FROM evidence WHERE engagement_id = 1")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("UPDATE evidence SET file_name = 'x'")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("UPDATE evidence_blob SET content = %1").arg(test::blobLiteral(QByteArray(1, '\0'))))
+          != 0);
     CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM evidence")) == 1);
 }
 
@@ -170,10 +171,10 @@ TEST_CASE("Evidence verification names every file whose stored bytes no longer m
     EvidenceStore store(*ws);
     REQUIRE(store.add({id, a, {}, QStringLiteral("SC-7"), {}, {}}, library()).ok());
     REQUIRE(store.add({id, b, {}, QStringLiteral("CP-9"), {}, {}}, library()).ok());
-    REQUIRE(test::sqliteShell(ws->path(),
-                              QStringLiteral("DROP TRIGGER evidence_blob_no_update; UPDATE evidence_blob SET content = "
-                                             "CAST('rule,port\nallow,22\n' AS BLOB) WHERE sha256 = '%1'")
-                                  .arg(sha256("rule,port\nallow,443\n")))
+    REQUIRE(test::engineShell(ws->path(),
+                              test::dropTriggerSql(QStringLiteral("evidence_blob_no_update"), QStringLiteral("evidence_blob"))
+                                  + QStringLiteral("; UPDATE evidence_blob SET content = %1 WHERE sha256 = '%2'")
+                                        .arg(test::blobLiteral("rule,port\nallow,22\n"), sha256("rule,port\nallow,443\n")))
             == 0);
     auto verified = store.verify(id);
     REQUIRE(verified.ok());
@@ -195,7 +196,7 @@ TEST_CASE("audit verify names an evidence record changed behind the program's ba
     auto clean = AuditTrail(*ws).verify();
     REQUIRE(clean.ok());
     CHECK(clean->ok());
-    REQUIRE(test::sqliteShell(ws->path(), QStringLiteral("UPDATE evidence SET control_id = 'SI-2'")) == 0);
+    REQUIRE(test::engineShell(ws->path(), QStringLiteral("UPDATE evidence SET control_id = 'SI-2'")) == 0);
     auto v = AuditTrail(*ws).verify();
     REQUIRE(v.ok());
     CHECK(v->problem == QStringLiteral("the evidence record engagement:1/evidence:1 differs from the last audit event that changed it"));

@@ -130,13 +130,8 @@ QSet<QString> evidenceShas(Workspace &ws, qint64 id)
 // Rows of every table: what a refused import must leave exactly as it was.
 QMap<QString, int> rowCounts(Workspace &ws)
 {
-    QSqlQuery q = ws.query();
-    REQUIRE(q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")));
-    QStringList tables;
-    while (q.next())
-        tables << q.value(0).toString();
     QMap<QString, int> counts;
-    for (const auto &table : tables) {
+    for (const auto &table : test::tableNames(ws)) {
         QSqlQuery count = ws.query();
         REQUIRE(count.exec(QStringLiteral("SELECT count(*) FROM \"%1\"").arg(table)));
         REQUIRE(count.next());

@@ -50,31 +50,27 @@ QString demoTemplate()
     static QTemporaryDir dir;
     static const QString path = [] {
         REQUIRE(dir.isValid());
-        auto ws = test::openWorkspace(dir, QStringLiteral("demo.bulkhead"), options());
-        auto ids = buildDemo(*ws, library());
+        auto ws = Workspace::open(test::workspaceAddress(dir, QStringLiteral("demo.bulkhead"), true), options());
+        REQUIRE(ws.ok());
+        auto ids = buildDemo(**ws, library());
         REQUIRE(ids.ok());
         REQUIRE(*ids == QList<qint64> {1, 2, 3});
-        return ws->path();
+        return (*ws)->path(); // closed on return, so it can be copied
     }();
     return path;
 }
 
 std::unique_ptr<Workspace> demoCopy(const QTemporaryDir &dir)
 {
-    REQUIRE(QFile::copy(demoTemplate(), dir.filePath(QStringLiteral("ws.bulkhead"))));
-    return test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), options());
+    return test::openCopy(demoTemplate(), dir, QStringLiteral("ws.bulkhead"), options());
 }
 
 // Rows of every table: what "nothing changed" means.
 QMap<QString, int> tableCounts(Workspace &ws)
 {
     QSqlQuery q = ws.query();
-    REQUIRE(q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")));
-    QStringList tables;
-    while (q.next())
-        tables << q.value(0).toString();
     QMap<QString, int> counts;
-    for (const QString &t : tables) {
+    for (const QString &t : test::tableNames(ws)) {
         REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM %1").arg(t)));
         REQUIRE(q.next());
         counts.insert(t, q.value(0).toInt());
@@ -355,7 +351,7 @@ TEST_CASE("An approved engagement refuses an import and nothing is stored", "[sc
     CHECK(imported.error().message == QStringLiteral("engagement 1 is approved and cannot be changed; reopen it with a reason first"));
     CHECK(tableCounts(*ws) == before);
     // Around the program, the database refuses too.
-    CHECK(test::sqliteShell(ws->path(),
+    CHECK(test::engineShell(ws->path(),
                             QStringLiteral("INSERT INTO observation (engagement_id, evidence_id, tool, check_id, "
                                            "normalised_check_id, status, collected_on) VALUES (1, 1, 't', 'c', 'c', 'pass', "
                                            "'2026-01-01')"))

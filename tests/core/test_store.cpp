@@ -263,13 +263,13 @@ TEST_CASE("The database itself refuses changes to an approved engagement")
 
     // Another tool writing to the file directly, past the application's checks.
     const QString path = ws->path();
-    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE answer SET answer_value = 'no' WHERE engagement_id = 1")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM answer WHERE engagement_id = 1")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE engagement SET client = 'x' WHERE id = 1")) != 0);
-    CHECK(test::sqliteShell(
+    CHECK(test::engineShell(path, QStringLiteral("UPDATE answer SET answer_value = 'no' WHERE engagement_id = 1")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("DELETE FROM answer WHERE engagement_id = 1")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("UPDATE engagement SET client = 'x' WHERE id = 1")) != 0);
+    CHECK(test::engineShell(
               path, QStringLiteral("INSERT INTO risk_adjustment VALUES (1, 'risk.access_control', 'low', NULL, 'r', 'm', '2026-01-01')"))
           != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM audit_event WHERE id = 1")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("DELETE FROM audit_event WHERE id = 1")) != 0);
     QSqlQuery q = ws->query();
     CHECK_FALSE(q.exec(QStringLiteral("INSERT INTO answer (engagement_id, question_id, answer_value, implementation_status, answered_by, "
                                       "answered_at, revision, questionnaire_version_id) "
@@ -277,7 +277,7 @@ TEST_CASE("The database itself refuses changes to an approved engagement")
     CHECK(q.lastError().databaseText().contains(QStringLiteral("engagement is approved and cannot be changed")));
     CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM answer WHERE answer_value = 'yes'")) == 1);
     // Reopening is the one change allowed.
-    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE engagement SET status = 'draft' WHERE id = 1")) == 0);
+    CHECK(test::engineShell(path, QStringLiteral("UPDATE engagement SET status = 'draft' WHERE id = 1")) == 0);
 }
 
 TEST_CASE("The audit chain verifies, and names the first event edited or removed behind its back")
@@ -302,9 +302,10 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
     const QString path = ws->path();
     SECTION("an edited event")
     {
-        REQUIRE(test::sqliteShell(path,
-                                  QStringLiteral("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET after_state = "
-                                                 "replace(after_state, 'partial', 'yes') WHERE id = 13;"))
+        REQUIRE(test::engineShell(
+                    path,
+                    test::dropTriggerSql(QStringLiteral("audit_event_no_update"), QStringLiteral("audit_event"))
+                        + QStringLiteral("; UPDATE audit_event SET after_state = replace(after_state, 'partial', 'yes') WHERE id = 13;"))
                 == 0);
         auto v = trail.verify();
         REQUIRE(v.ok());
@@ -317,19 +318,20 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
         auto forged = events->at(2);
         forged.actor = QStringLiteral("mallory");
         const QString hash = AuditTrail::computeHash(forged);
-        REQUIRE(
-            test::sqliteShell(
-                path,
-                QStringLiteral("DROP TRIGGER audit_event_no_update; UPDATE audit_event SET actor = 'mallory', hash = '%1' WHERE id = 3;")
-                    .arg(hash))
-            == 0);
+        REQUIRE(test::engineShell(path,
+                                  test::dropTriggerSql(QStringLiteral("audit_event_no_update"), QStringLiteral("audit_event"))
+                                      + QStringLiteral("; UPDATE audit_event SET actor = 'mallory', hash = '%1' WHERE id = 3;").arg(hash))
+                == 0);
         auto v = trail.verify();
         CHECK(v->firstBrokenEvent == 4);
         CHECK(v->problem.contains(QStringLiteral("does not link to the event before it")));
     }
     SECTION("the last event removed")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 14;")) == 0);
+        REQUIRE(test::engineShell(path,
+                                  test::dropTriggerSql(QStringLiteral("audit_event_no_delete"), QStringLiteral("audit_event"))
+                                      + QStringLiteral("; DELETE FROM audit_event WHERE id = 14;"))
+                == 0);
         auto v = trail.verify();
         CHECK(v->firstBrokenEvent == 14);
         CHECK(v->problem
@@ -337,10 +339,11 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
     }
     SECTION("the last event removed and the recorded end forged to match")
     {
-        REQUIRE(test::sqliteShell(
+        REQUIRE(test::engineShell(
                     path,
-                    QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 14; "
-                                   "UPDATE audit_head SET last_id = 13, last_hash = (SELECT hash FROM audit_event WHERE id = 13);"))
+                    test::dropTriggerSql(QStringLiteral("audit_event_no_delete"), QStringLiteral("audit_event"))
+                        + QStringLiteral("; DELETE FROM audit_event WHERE id = 14; "
+                                         "UPDATE audit_head SET last_id = 13, last_hash = (SELECT hash FROM audit_event WHERE id = 13);"))
                 == 0);
         auto v = trail.verify();
         CHECK_FALSE(v->ok());
@@ -350,7 +353,7 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
     }
     SECTION("an answer changed without the application")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE answer SET answer_value = 'yes', implementation_status = 'implemented'"))
+        REQUIRE(test::engineShell(path, QStringLiteral("UPDATE answer SET answer_value = 'yes', implementation_status = 'implemented'"))
                 == 0);
         auto v = trail.verify();
         CHECK_FALSE(v->ok());
@@ -359,7 +362,10 @@ TEST_CASE("The audit chain verifies, and names the first event edited or removed
     }
     SECTION("a removed event")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id = 2;")) == 0);
+        REQUIRE(test::engineShell(path,
+                                  test::dropTriggerSql(QStringLiteral("audit_event_no_delete"), QStringLiteral("audit_event"))
+                                      + QStringLiteral("; DELETE FROM audit_event WHERE id = 2;"))
+                == 0);
         auto v = trail.verify();
         CHECK(v->firstBrokenEvent == 2);
         CHECK(v->problem == QStringLiteral("event 2 is missing (the chain jumps from 1 to 3)"));
@@ -433,16 +439,16 @@ TEST_CASE("Rows cannot be moved into an approved engagement, nor its pins or sto
     REQUIRE(EngagementStore(*ws).submit(approved).ok());
     REQUIRE(EngagementStore(*ws).approve(approved).ok());
     const QString path = ws->path();
-    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE risk_adjustment SET engagement_id = 1")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE answer SET engagement_id = 1")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM engagement_questionnaire WHERE engagement_id = 1")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE questionnaire_version SET yaml_text = 'x'")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM engagement_catalogue WHERE engagement_id = 1")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE engagement_catalogue SET catalogue_text_id = 1 WHERE engagement_id = 1")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("INSERT INTO engagement_catalogue VALUES (1, 3, 1)")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("UPDATE catalogue_text SET yaml_text = 'x'")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM catalogue_text")) != 0);
-    CHECK(test::sqliteShell(path, QStringLiteral("DELETE FROM audit_head")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("UPDATE risk_adjustment SET engagement_id = 1")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("UPDATE answer SET engagement_id = 1")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("DELETE FROM engagement_questionnaire WHERE engagement_id = 1")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("UPDATE questionnaire_version SET yaml_text = 'x'")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("DELETE FROM engagement_catalogue WHERE engagement_id = 1")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("UPDATE engagement_catalogue SET catalogue_text_id = 1 WHERE engagement_id = 1")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("INSERT INTO engagement_catalogue VALUES (1, 3, 1)")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("UPDATE catalogue_text SET yaml_text = 'x'")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("DELETE FROM catalogue_text")) != 0);
+    CHECK(test::engineShell(path, QStringLiteral("DELETE FROM audit_head")) != 0);
     CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM engagement_catalogue WHERE engagement_id = 1")) == 3);
     CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM answer WHERE engagement_id = 2")) == 1);
     CHECK(count(*ws, QStringLiteral("SELECT count(*) FROM risk_adjustment WHERE engagement_id = 2")) == 1);
@@ -476,7 +482,7 @@ TEST_CASE("Engagements pin the risk, control and criteria catalogues, each text 
     SECTION("an engagement without pins (from an older Bulkhead) takes the library's on its next answer")
     {
         const QString path = ws->path();
-        REQUIRE(test::sqliteShell(path, QStringLiteral("DELETE FROM engagement_catalogue WHERE engagement_id = 2")) == 0);
+        REQUIRE(test::engineShell(path, QStringLiteral("DELETE FROM engagement_catalogue WHERE engagement_id = 2")) == 0);
         CHECK(CataloguePins(*ws).pinned(second)->isEmpty());
         REQUIRE(save(*ws, second, QStringLiteral("arch.host.hardening"), QStringLiteral("yes")).ok());
         CHECK(CataloguePins(*ws).pinned(second)->size() == 3);
@@ -484,9 +490,9 @@ TEST_CASE("Engagements pin the risk, control and criteria catalogues, each text 
     }
     SECTION("a stored catalogue text changed behind the program's back is named by audit verify and refused by scoring")
     {
-        REQUIRE(test::sqliteShell(ws->path(),
-                                  QStringLiteral("DROP TRIGGER catalogue_text_no_update; "
-                                                 "UPDATE catalogue_text SET yaml_text = yaml_text || ' ' WHERE kind = 'risks'"))
+        REQUIRE(test::engineShell(ws->path(),
+                                  test::dropTriggerSql(QStringLiteral("catalogue_text_no_update"), QStringLiteral("catalogue_text"))
+                                      + QStringLiteral("; UPDATE catalogue_text SET yaml_text = yaml_text || ' ' WHERE kind = 'risks'"))
                 == 0);
         auto verified = AuditTrail(*ws).verify();
         REQUIRE(verified.ok());
@@ -527,7 +533,7 @@ TEST_CASE("audit verify finds records changed around the trail")
     SECTION("an answer's status changed, its value left alone")
     {
         REQUIRE(
-            test::sqliteShell(
+            test::engineShell(
                 path,
                 QStringLiteral(
                     "UPDATE answer SET implementation_status = 'not_implemented', note = 'x' WHERE question_id = 'arch.host.hardening'"))
@@ -537,17 +543,17 @@ TEST_CASE("audit verify finds records changed around the trail")
     }
     SECTION("an answer deleted")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("DELETE FROM answer WHERE question_id = 'arch.host.patching'")) == 0);
+        REQUIRE(test::engineShell(path, QStringLiteral("DELETE FROM answer WHERE question_id = 'arch.host.patching'")) == 0);
         CHECK(problem() == QStringLiteral("the answer engagement:1/answer:arch.host.patching was removed without an audit event"));
     }
     SECTION("an engagement's record changed")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE engagement SET client = 'Evil Corp'")) == 0);
+        REQUIRE(test::engineShell(path, QStringLiteral("UPDATE engagement SET client = 'Evil Corp'")) == 0);
         CHECK(problem() == QStringLiteral("the record of engagement:1 differs from the last audit event that changed it"));
     }
     SECTION("an engagement inserted with another tool")
     {
-        REQUIRE(test::sqliteShell(
+        REQUIRE(test::engineShell(
                     path,
                     QStringLiteral("INSERT INTO engagement (client, system_name, csp, service_model, architecture, infrastructure, impact, "
                                    "baseline, status, created_at, updated_at) "
@@ -557,20 +563,19 @@ TEST_CASE("audit verify finds records changed around the trail")
     }
     SECTION("a risk override changed")
     {
-        REQUIRE(test::sqliteShell(path, QStringLiteral("UPDATE risk_adjustment SET likelihood = 'very_low'")) == 0);
+        REQUIRE(test::engineShell(path, QStringLiteral("UPDATE risk_adjustment SET likelihood = 'very_low'")) == 0);
         CHECK(problem()
               == QStringLiteral(
                   "the risk override engagement:1/risk:risk.account_management differs from the last audit event that changed it"));
     }
     SECTION("a stored questionnaire text changed, its hash left alone")
     {
-        REQUIRE(
-            test::sqliteShell(
-                path,
-                QStringLiteral(
-                    "DROP TRIGGER questionnaire_version_no_update; "
-                    "UPDATE questionnaire_version SET yaml_text = replace(yaml_text, 'controls: [CM-2, CM-6, CM-7]', 'controls: [AC-2]')"))
-            == 0);
+        REQUIRE(test::engineShell(
+                    path,
+                    test::dropTriggerSql(QStringLiteral("questionnaire_version_no_update"), QStringLiteral("questionnaire_version"))
+                        + QStringLiteral("; UPDATE questionnaire_version SET yaml_text = replace(yaml_text, 'controls: [CM-2, CM-6, "
+                                         "CM-7]', 'controls: [AC-2]')"))
+                == 0);
         CHECK(problem() == QStringLiteral("the stored text of questionnaire 'architecture' version 2 does not match its SHA-256"));
         // Scoring refuses the changed text rather than using it, once the library has moved on.
         ContentLibrary v3 = builtIn();
@@ -596,5 +601,69 @@ TEST_CASE("Engagement fields are stored and audited as trimmed")
     CHECK(EngagementStore(*ws).get(*id)->client == QStringLiteral("Acme"));
     auto events = AuditTrail(*ws).events(*id);
     CHECK(events->at(0).after.contains(QStringLiteral("\"client\":\"Acme\"")));
+    CHECK(AuditTrail(*ws).verify()->ok());
+}
+
+TEST_CASE("A save expecting a revision the answer has moved past is refused as a conflict, and resolved by reading again")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    const qint64 id = create(*ws);
+    AnswerStore store(*ws);
+    auto input = [](const QString &value, std::optional<int> expected) {
+        AnswerInput in {QStringLiteral("arch.host.hardening"), value, QStringLiteral("note"), QStringLiteral("examine"), {}};
+        in.expectedRevision = expected;
+        return in;
+    };
+    auto first = store.save(id, input(QStringLiteral("partial"), 0), builtIn()); // 0: nobody has answered yet
+    REQUIRE(first.ok());
+    CHECK(first->revision == 1);
+    auto second = store.save(id, input(QStringLiteral("yes"), 1), builtIn());
+    REQUIRE(second.ok());
+    CHECK(second->revision == 2);
+
+    // A colleague who read revision 1 saves: refused, and nothing changes.
+    auto stale = store.save(id, input(QStringLiteral("no"), 1), builtIn());
+    REQUIRE_FALSE(stale.ok());
+    CHECK(stale.error().kind == ErrorKind::Conflict);
+    CHECK(stale.error().toString()
+          == ws->path()
+              + QStringLiteral(": the answer to 'arch.host.hardening' of engagement 1 is at revision 2, not 1: d.whitfield saved 'yes' at "
+                               "2026-02-03T09:00:14.000Z; nothing was saved. Read it again, then save with revision 2 expected, or "
+                               "without an expected revision to overwrite it"));
+    auto again = store.save(id, input(QStringLiteral("no"), 0), builtIn());
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().kind == ErrorKind::Conflict);
+    auto current = store.answer(id, QStringLiteral("arch.host.hardening"));
+    REQUIRE(current.ok());
+    REQUIRE(current->has_value());
+    CHECK((*current)->value == QStringLiteral("yes"));
+    CHECK((*current)->revision == 2);
+
+    // Resolved: with the revision just read, or by overwriting on purpose.
+    auto resolved = store.save(id, input(QStringLiteral("no"), (*current)->revision), builtIn());
+    REQUIRE(resolved.ok());
+    CHECK(resolved->revision == 3);
+    auto overwritten = store.save(id, input(QStringLiteral("partial"), std::nullopt), builtIn());
+    REQUIRE(overwritten.ok());
+    CHECK(overwritten->revision == 4);
+
+    auto gone = store.save(id, AnswerInput {QStringLiteral("arch.host.patching"), QStringLiteral("yes"), {}, {}, {}, 3}, builtIn());
+    REQUIRE_FALSE(gone.ok());
+    CHECK(gone.error().kind == ErrorKind::Conflict);
+    CHECK(gone.error().message
+          == QStringLiteral("question 'arch.host.patching' of engagement 1 has no answer, but revision 3 of one was expected: it has been "
+                            "removed since; nothing was saved"));
+    CHECK_FALSE(store.answer(id, QStringLiteral("arch.host.patching"))->has_value());
+    auto negative = store.save(id, input(QStringLiteral("yes"), -1), builtIn());
+    REQUIRE_FALSE(negative.ok());
+    CHECK(negative.error().kind == ErrorKind::Failed);
+    CHECK(negative.error().message
+          == QStringLiteral(
+              "expected revision -1 of the answer to 'arch.host.hardening' is not a revision (0 for no answer yet, else 1 or more)"));
+
+    auto events = AuditTrail(*ws).events(id);
+    REQUIRE(events.ok());
+    CHECK(events->size() == 15); // create, 10 pins, the four saves that went through
     CHECK(AuditTrail(*ws).verify()->ok());
 }

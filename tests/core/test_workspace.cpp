@@ -1,6 +1,8 @@
 // Opening workspaces: a new one is set up durably; anything that is not a readable Bulkhead
 // workspace of this version or older is refused with a clear message and left byte-for-byte
-// as it was; an older one is backed up before it is upgraded.
+// as it was; an older one is backed up before it is upgraded. Tests tagged [sqlite] are about
+// the file (its header, PRAGMAs, damaged bytes, the VACUUM INTO backup) and run on SQLite only;
+// test_workspace_postgresql.cpp holds their PostgreSQL counterparts.
 #include "AuditTrail.h"
 #include "EngagementJson.h"
 #include "EngagementStore.h"
@@ -36,7 +38,7 @@ QString openError(const QString &path)
 
 } // namespace
 
-TEST_CASE("A new workspace is durable, checked and versioned")
+TEST_CASE("A new workspace is durable, checked and versioned", "[sqlite]")
 {
     QTemporaryDir dir;
     auto ws = test::openWorkspace(dir);
@@ -59,7 +61,7 @@ TEST_CASE("The default workspace lives in the user's data directory")
     CHECK(Workspace::defaultPath().endsWith(QStringLiteral("/bulkhead/workspace.bulkhead")));
 }
 
-TEST_CASE("A file of random bytes is refused and left unchanged")
+TEST_CASE("A file of random bytes is refused and left unchanged", "[sqlite]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("random.bulkhead"));
@@ -74,7 +76,7 @@ TEST_CASE("A file of random bytes is refused and left unchanged")
     CHECK_FALSE(QFile::exists(path + QStringLiteral("-wal")));
 }
 
-TEST_CASE("A truncated workspace is refused and left unchanged")
+TEST_CASE("A truncated workspace is refused and left unchanged", "[sqlite]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ws.bulkhead"));
@@ -97,7 +99,7 @@ TEST_CASE("A truncated workspace is refused and left unchanged")
     CHECK(test::readBytes(path) == half);
 }
 
-TEST_CASE("An SQLite database of another application is refused")
+TEST_CASE("An SQLite database of another application is refused", "[sqlite]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("other.db"));
@@ -107,7 +109,7 @@ TEST_CASE("An SQLite database of another application is refused")
     CHECK(test::readBytes(path) == before);
 }
 
-TEST_CASE("A workspace from a newer Bulkhead is refused and left unchanged")
+TEST_CASE("A workspace from a newer Bulkhead is refused and left unchanged", "[sqlite]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ws.bulkhead"));
@@ -123,7 +125,7 @@ TEST_CASE("A workspace from a newer Bulkhead is refused and left unchanged")
     CHECK(test::readBytes(path) == before);
 }
 
-TEST_CASE("An older workspace is backed up, then upgraded one step at a time")
+TEST_CASE("An older workspace is backed up, then upgraded one step at a time", "[sqlite]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ws.bulkhead"));
@@ -148,8 +150,8 @@ TEST_CASE("An older workspace is backed up, then upgraded one step at a time")
     QSqlQuery q = ws->query();
     REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")));
     REQUIRE(q.next());
-    CHECK(q.value(0).toInt() == 33); // 12 from step 2, 4 more from step 4 (one replaced three), 2 from step 7, 5 from step 9, 4 from step 11,
-                                      // 6 from step 13
+    CHECK(q.value(0).toInt() == 33); // 12 from step 2, 4 more from step 4 (one replaced three), 2 from step 7, 5 from step 9, 4 from step
+                                     // 11, 6 from step 13
     REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM audit_head")));
     REQUIRE(q.next());
     CHECK(q.value(0).toInt() == 0); // no events yet
@@ -224,6 +226,23 @@ TEST_CASE("Schema files split into statements, trigger bodies kept whole")
     CHECK(statements.at(1).endsWith(QStringLiteral("END")));
     CHECK(statements.at(1).contains(QStringLiteral("RAISE(ABORT, 'no');")));
     CHECK(statements.at(2) == QStringLiteral("CREATE INDEX i ON a (x)"));
+}
+
+TEST_CASE("Schema files split into statements, PostgreSQL function bodies kept whole")
+{
+    const QStringList statements = schema::splitStatements(
+        QStringLiteral("CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    -- a comment inside the body\n"
+                       "    IF TG_OP = 'DELETE' THEN\n        RETURN OLD;\n    END IF;\n    RETURN NEW;\nEND;\n$$;\n\n"
+                       "CREATE TRIGGER t BEFORE DELETE ON a\nFOR EACH ROW EXECUTE FUNCTION f();\n"
+                       "CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no'; END; $$;\n"));
+    REQUIRE(statements.size() == 3);
+    CHECK(statements.at(0).startsWith(QStringLiteral("CREATE FUNCTION f()")));
+    CHECK(statements.at(0).endsWith(QStringLiteral("END;\n$$")));
+    CHECK(statements.at(0).contains(QStringLiteral("-- a comment inside the body")));
+    CHECK(statements.at(0).contains(QStringLiteral("END IF;")));
+    CHECK(statements.at(1) == QStringLiteral("CREATE TRIGGER t BEFORE DELETE ON a\nFOR EACH ROW EXECUTE FUNCTION f()"));
+    CHECK(statements.at(2)
+          == QStringLiteral("CREATE FUNCTION g() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no'; END; $$"));
 }
 
 TEST_CASE("Upgrading to step 5 gives existing engagements an empty assessment period")

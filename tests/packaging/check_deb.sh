@@ -15,7 +15,7 @@ for file in ./usr/bin/bulkhead ./usr/bin/bulkhead-cli ./usr/share/applications/b
   grep -q " $file\$" <<<"$contents" || { echo "missing from the package: $file"; exit 1; }
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for dep in libqt6sql6-sqlite libqt6svg6 libqt6widgets6 libyaml-cpp0.7; do
+for dep in libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libqt6widgets6 libyaml-cpp0.7; do
   grep -q "$dep" <<<"$depends" || { echo "Depends lacks $dep: $depends"; exit 1; }
 done
 dpkg-deb -x "$deb" "$out/root"

@@ -11,6 +11,7 @@
 #include "EvidenceStore.h"
 #include "InterviewView.h"
 #include "MainWindow.h"
+#include "RecentWorkspaces.h"
 #include "ReportsView.h"
 #include "RiskHeatMap.h"
 #include "RiskView.h"
@@ -32,6 +33,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSet>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
@@ -422,4 +424,23 @@ TEST_CASE("A workspace opened read-only is browsed in the window with every chan
     QTest::qWait(300);
     CHECK_FALSE(QFileInfo::exists(WorkspaceBackups::folderFor(path)));
     CHECK(test::readBytes(path) == before);
+}
+
+TEST_CASE("The recent list keeps team workspaces by URL without their password, and files by absolute path")
+{
+    QTemporaryDir settings; // never the user's own settings
+    REQUIRE(settings.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    QSettings().remove(QStringLiteral("workspace/recent"));
+    RecentWorkspaces::remember(QStringLiteral("/srv/audits/acme.bulkhead"));
+    RecentWorkspaces::remember(QStringLiteral("postgresql://r.okafor:hunter2@db.example.net:5433/team"));
+    RecentWorkspaces::remember(QStringLiteral("/srv/audits/../audits/acme.bulkhead")); // the same file again
+    CHECK(RecentWorkspaces::list()
+          == QStringList {QStringLiteral("/srv/audits/acme.bulkhead"), QStringLiteral("postgresql://r.okafor@db.example.net:5433/team")});
+    CHECK(RecentWorkspaces::key(QStringLiteral("postgresql://r.okafor@db.example.net:5433/team"))
+          == RecentWorkspaces::key(QStringLiteral("postgresql://r.okafor:other@db.example.net:5433/team")));
+    for (int i = 0; i < 10; ++i)
+        RecentWorkspaces::remember(QStringLiteral("/srv/audits/round-%1.bulkhead").arg(i));
+    CHECK(RecentWorkspaces::list().size() == RecentWorkspaces::kMax);
+    CHECK(RecentWorkspaces::list().first() == QStringLiteral("/srv/audits/round-9.bulkhead"));
 }
