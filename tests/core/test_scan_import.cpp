@@ -531,7 +531,9 @@ TEST_CASE("audit verify names an observation or a proposal changed behind the pr
         // The program's own triggers refuse the edit; someone with the sqlite3 shell drops them first.
         QSqlQuery q = ws->query();
         REQUIRE_FALSE(q.exec(QStringLiteral("UPDATE observation SET status = 'pass' WHERE status = 'fail'")));
-        REQUIRE(q.exec(QStringLiteral("DROP TRIGGER observation_no_update")));
+        REQUIRE(q.exec(ws->dialect().engine() == SqlDialect::Engine::Postgresql
+                           ? QStringLiteral("DROP TRIGGER observation_no_update ON observation")
+                           : QStringLiteral("DROP TRIGGER observation_no_update")));
         REQUIRE(q.exec(QStringLiteral("UPDATE observation SET status = 'pass' WHERE status = 'fail'")));
         REQUIRE(q.numRowsAffected() == 1);
         auto v = AuditTrail(*ws).verify();
