@@ -145,7 +145,7 @@ TEST_CASE("On a full disk a change fails with what to do, nothing saved before i
     const QString big = dir.filePath(QStringLiteral("packet-capture.pcap"));
     QByteArray bytes(2 * 1024 * 1024, '\0');
     for (int i = 0; i < bytes.size(); ++i)
-        bytes[i] = char((i * 7919) % 251);
+        bytes[i] = char((qint64(i) * 7919) % 251);
     test::writeBytes(big, bytes);
 
     auto added = EvidenceStore(*ws).add({3, big, {}, QStringLiteral("AU-2"), QDate(2026, 11, 2), {}}, library());
