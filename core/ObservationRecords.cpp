@@ -309,6 +309,22 @@ Status insertProposal(Workspace &ws, AnswerProposal &p)
     return {};
 }
 
+Status replacePendingProposal(Workspace &ws, const AnswerProposal &p)
+{
+    QSqlQuery q = ws.query();
+    q.prepare(QStringLiteral("UPDATE answer_proposal SET proposed_value = ?, reason = ?, observation_ids = ?, proposed_by = ?, "
+                             "proposed_at = ? WHERE id = ? AND state = 'pending'"));
+    q.addBindValue(p.value);
+    q.addBindValue(sqlText(p.reason));
+    q.addBindValue(compact(idArray(p.observationIds)));
+    q.addBindValue(sqlText(p.proposedBy));
+    q.addBindValue(toStoredTime(p.proposedAt));
+    q.addBindValue(p.id);
+    if (!q.exec())
+        return ws.sqlError(q, QStringLiteral("proposing an answer to '%1'").arg(p.questionId));
+    return {};
+}
+
 Result<StoredObservation> observationFromJson(const QJsonObject &json)
 {
     QStringList wrong;

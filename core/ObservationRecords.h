@@ -71,6 +71,9 @@ Result<QList<AnswerProposal>> proposalsWhere(Workspace &workspace, qint64 engage
                                              const QVariantList &binds);
 // Stores `proposal` as it is (state and decision included) inside the caller's write; sets its id.
 Status insertProposal(Workspace &workspace, AnswerProposal &proposal);
+// Puts a later proposal (value, reason, observations, who and when) in the place of the pending
+// one with `proposal.id`, inside the caller's write.
+Status replacePendingProposal(Workspace &workspace, const AnswerProposal &proposal);
 
 QJsonObject toJson(const StoredObservation &observation);
 QJsonObject toJson(const AnswerProposal &proposal);

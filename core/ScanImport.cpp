@@ -12,8 +12,6 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
@@ -127,23 +125,10 @@ Result<QList<AnswerProposal>> propose(Workspace &ws, const ContentLibrary &libra
         p.observationIds = ids;
         p.proposedBy = ws.actor();
         p.proposedAt = fromStoredTime(toStoredTime(ws.now()));
-        if (pending) {
+        if (pending)
             p.id = pending->id;
-            QSqlQuery q = ws.query();
-            q.prepare(QStringLiteral("UPDATE answer_proposal SET proposed_value = ?, reason = ?, observation_ids = ?, proposed_by = ?, "
-                                     "proposed_at = ? WHERE id = ?"));
-            q.addBindValue(p.value);
-            q.addBindValue(p.reason);
-            q.addBindValue(QString::fromUtf8(QJsonDocument(toJson(p).value(QStringLiteral("observations")).toArray())
-                                                 .toJson(QJsonDocument::Compact)));
-            q.addBindValue(p.proposedBy);
-            q.addBindValue(toStoredTime(p.proposedAt));
-            q.addBindValue(p.id);
-            if (!q.exec())
-                return ws.sqlError(q, QStringLiteral("proposing an answer to '%1'").arg(p.questionId));
-        } else if (auto inserted = insertProposal(ws, p); !inserted) {
-            return inserted.error();
-        }
+        if (auto stored = pending ? replacePendingProposal(ws, p) : insertProposal(ws, p); !stored)
+            return stored.error();
         if (auto audited = AuditTrail(ws).append(engagementId, QStringLiteral("answer.propose"), proposalEntity(p),
                                                  pending ? toJson(*pending) : QJsonObject(), toJson(p));
             !audited)

@@ -86,13 +86,6 @@ QString SqlDialect::expand(const QString &sql) const
     return out;
 }
 
-QString SqlDialect::backupInto(const QString &path) const
-{
-    QString quoted = path;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
-    return QStringLiteral("VACUUM INTO '%1'").arg(quoted);
-}
-
 QString SqlDialect::integrityCheck() const
 {
     // The server checks its own storage; a query that runs shows the connection is usable.

@@ -27,10 +27,9 @@ public:
     QStringList beginSchemaStep() const;
     // Fills the engine-specific placeholders of a portable schema file.
     QString expand(const QString &sql) const;
-    // Whether backupInto() works: a server's database is backed up by its own tools.
+    // Whether Bulkhead copies the workspace (WorkspaceBackups): a server's database is backed up
+    // by its own tools.
     bool canBackUp() const { return m_engine == Engine::Sqlite; }
-    // Copies the whole database into a new file, consistent even while others write.
-    QString backupInto(const QString &path) const;
     // A quick structural check of the whole database; its one row reads "ok" when sound.
     QString integrityCheck() const;
     // Counts the tables, indexes and triggers: zero for a brand-new, empty database.
