@@ -21,6 +21,33 @@ const QString kSelectAnswers
                      "a.answered_by, a.answered_at, a.revision, v.questionnaire_key, v.version FROM answer a "
                      "JOIN questionnaire_version v ON v.id = a.questionnaire_version_id");
 
+// fromStoredTime for the one shape workspaces store ("2025-11-03T09:00:00.000Z"), parsed by hand:
+// the general ISO 8601 parser costs more than the rest of an answer's row. Anything else takes
+// the general path.
+QDateTime storedTimeOf(const QString &text)
+{
+    const auto digits = [&text](qsizetype from, qsizetype count, int &value) {
+        value = 0;
+        for (qsizetype i = from; i < from + count; ++i) {
+            const char16_t c = text.at(i).unicode();
+            if (c < u'0' || c > u'9')
+                return false;
+            value = value * 10 + (c - u'0');
+        }
+        return true;
+    };
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0, ms = 0;
+    if (text.size() == 24 && text.at(4) == u'-' && text.at(7) == u'-' && text.at(10) == u'T' && text.at(13) == u':' && text.at(16) == u':'
+        && text.at(19) == u'.' && text.at(23) == u'Z' && digits(0, 4, y) && digits(5, 2, mo) && digits(8, 2, d) && digits(11, 2, h)
+        && digits(14, 2, mi) && digits(17, 2, sec) && digits(20, 3, ms)) {
+        const QDate date(y, mo, d);
+        const QTime time(h, mi, sec, ms);
+        if (date.isValid() && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
+    return fromStoredTime(text);
+}
+
 Answer readAnswer(const QSqlQuery &q)
 {
     Answer a;
@@ -32,7 +59,7 @@ Answer readAnswer(const QSqlQuery &q)
     a.method = q.value(5).toString();
     a.interviewee = q.value(6).toString();
     a.answeredBy = q.value(7).toString();
-    a.answeredAt = fromStoredTime(q.value(8).toString());
+    a.answeredAt = storedTimeOf(q.value(8).toString());
     a.revision = q.value(9).toInt();
     a.questionnaireKey = q.value(10).toString();
     a.questionnaireVersion = q.value(11).toInt();
@@ -183,6 +210,7 @@ Result<std::optional<Answer>> AnswerStore::answer(qint64 engagementId, const QSt
 Result<QList<Answer>> AnswerStore::answers(qint64 engagementId) const
 {
     QSqlQuery q = m_ws.query();
+    q.setForwardOnly(true); // read once, in order: no row cache to grow
     q.prepare(kSelectAnswers + QStringLiteral(" WHERE a.engagement_id = ? ORDER BY a.question_id"));
     q.addBindValue(engagementId);
     if (!q.exec())
@@ -251,6 +279,7 @@ Status AnswerStore::setRiskOverride(const RiskOverride &o, const ContentLibrary 
 Result<QList<RiskOverride>> AnswerStore::riskOverrides(qint64 engagementId) const
 {
     QSqlQuery q = m_ws.query();
+    q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT risk_id, likelihood, impact, rationale, adjusted_by, adjusted_at FROM risk_adjustment "
                              "WHERE engagement_id = ? ORDER BY risk_id"));
     q.addBindValue(engagementId);

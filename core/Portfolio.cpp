@@ -1,11 +1,13 @@
 #include "Portfolio.h"
 
 #include "EngagementStore.h"
+#include "PortfolioCache.h"
 #include "StoredEngagement.h"
 
 #include <QHash>
 
 #include <algorithm>
+#include <map>
 
 namespace bulkhead {
 
@@ -17,15 +19,32 @@ bool isOpen(const PoamItem &item)
     return item.status != QLatin1String("closed");
 }
 
-PortfolioFamily &familyEntry(QList<PortfolioFamily> &families, const FamilyScore &score)
+// A due month as a number: year * 100 + month (the month subtracted for years before 1, so that
+// every month has its own number); 0 for no due date.
+int dueMonth(const QDate &due)
 {
-    for (auto &f : families) {
-        if (f.id == score.id)
-            return f;
-    }
-    families.append(PortfolioFamily {score.id, score.title, std::nullopt, {}});
-    return families.last();
+    if (!due.isValid())
+        return 0;
+    int year = 0, month = 0, day = 0;
+    due.getDate(&year, &month, &day);
+    return year * 100 + (year < 0 ? -month : month);
 }
+
+} // namespace
+
+// "2026-03", as QDate::toString("yyyy-MM") writes the month; empty for no due date.
+QString portfolioDueMonthKey(int key)
+{
+    if (key == 0)
+        return {};
+    const int year = key / 100;
+    const int month = key < 0 ? -(key % 100) : key % 100;
+    if (year < 1 || year > 9999)
+        return QDate(year, month, 1).toString(QStringLiteral("yyyy-MM"));
+    return QStringLiteral("%1-%2").arg(year, 4, 10, QLatin1Char('0')).arg(month, 2, 10, QLatin1Char('0'));
+}
+
+namespace {
 
 // Earlier rounds first: by assessment period, then by when the engagement was created.
 bool roundBefore(const Engagement &a, const Engagement &b)
@@ -60,41 +79,104 @@ int Portfolio::openPoamCount() const
     return total;
 }
 
+PortfolioEntry portfolioEntryOf(const StoredEngagement &stored)
+{
+    const ScoreCard &card = stored.card;
+    PortfolioEntry entry;
+    entry.engagement = stored.engagement;
+    // Reasons are dropped by assigning an empty list: clear() on a list shared with the card
+    // would keep a buffer of the same capacity, and 10,000 engagements' worth adds up.
+    entry.risks.reserve(card.risks.size());
+    for (const auto &risk : card.risks) {
+        RiskRating kept = risk;
+        kept.reasons = QStringList();
+        entry.risks.append(std::move(kept));
+    }
+    const auto shown = [](const FamilyScore &score) { return score.controlsInScope > 0 || score.score; };
+    entry.families.reserve(std::count_if(card.families.cbegin(), card.families.cend(), shown));
+    for (const auto &score : card.families) {
+        if (!shown(score))
+            continue;
+        FamilyScore kept = score;
+        kept.reasons = QStringList();
+        entry.families.append(std::move(kept));
+    }
+    std::map<int, int> byMonth;
+    for (const auto &item : card.poam) {
+        if (isOpen(item))
+            ++byMonth[dueMonth(item.due)];
+    }
+    entry.openPoamByMonth.reserve(static_cast<qsizetype>(byMonth.size()));
+    for (const auto &[month, items] : byMonth)
+        entry.openPoamByMonth.append({month, items});
+    return entry;
+}
+
 Portfolio portfolioOf(const QList<StoredEngagement> &engagements)
+{
+    QList<PortfolioEntry> entries;
+    entries.reserve(engagements.size());
+    for (const auto &stored : engagements)
+        entries.append(portfolioEntryOf(stored));
+    return portfolioOf(entries);
+}
+
+Portfolio portfolioOf(const QList<PortfolioEntry> &entries)
 {
     Portfolio portfolio;
     for (auto status : {EngagementStatus::Draft, EngagementStatus::InReview, EngagementStatus::Approved})
         portfolio.engagementsByStatus.insert(status, 0);
-    for (const auto &stored : engagements) {
-        const ScoreCard &card = stored.card;
-        portfolio.engagements.append(stored.engagement);
-        ++portfolio.engagementsByStatus[stored.engagement.status];
-        portfolio.currentRisks.append(card.risks);
-        for (const auto &risk : card.risks)
+    portfolio.engagements.reserve(entries.size());
+    qsizetype risks = 0;
+    for (const auto &entry : entries)
+        risks += entry.risks.size();
+    portfolio.currentRisks.reserve(risks);
+    // Counted by number, and by index into the families list: with 10,000 engagements this loop
+    // runs a million times, and text keys and searches would be most of its cost.
+    std::map<int, int> openByMonth;
+    QHash<QString, qsizetype> familyIndex;
+    for (const auto &entry : entries) {
+        portfolio.engagements.append(entry.engagement);
+        ++portfolio.engagementsByStatus[entry.engagement.status];
+        portfolio.currentRisks.append(entry.risks);
+        for (const auto &risk : entry.risks)
             ++portfolio.residualRisks[static_cast<size_t>(risk.likelihood)][static_cast<size_t>(risk.impact)];
-        for (const auto &item : card.poam) {
-            if (isOpen(item))
-                ++portfolio.openPoamByDueMonth[item.due.isValid() ? item.due.toString(QStringLiteral("yyyy-MM")) : QString()];
-        }
-        for (const auto &score : card.families) {
-            if (score.controlsInScope == 0 && !score.score)
-                continue;
-            familyEntry(portfolio.families, score).byEngagement.append({stored.engagement.id, score.score});
-        }
-    }
-    for (auto &family : portfolio.families) {
-        double sum = 0;
-        int scored = 0;
-        for (const auto &[id, score] : family.byEngagement) {
-            if (score) {
-                sum += *score;
-                ++scored;
+        for (const auto &[month, items] : entry.openPoamByMonth)
+            openByMonth[month] += items;
+        for (qsizetype i = 0; i < entry.families.size(); ++i) {
+            const FamilyScore &score = entry.families.at(i);
+            // Engagements scored with the same catalogue list their families in the same order.
+            qsizetype at = i;
+            if (at >= portfolio.families.size() || portfolio.families.at(at).id != score.id) {
+                auto found = familyIndex.constFind(score.id);
+                if (found == familyIndex.cend()) {
+                    found = familyIndex.insert(score.id, portfolio.families.size());
+                    portfolio.families.append(PortfolioFamily {score.id, score.title, std::nullopt, {}});
+                    portfolio.families.last().byEngagement.reserve(entries.size());
+                }
+                at = *found;
             }
+            portfolio.families[at].byEngagement.append({entry.engagement.id, score.score});
         }
-        if (scored > 0)
-            family.meanScore = sum / scored;
     }
+    for (const auto &[month, items] : openByMonth)
+        portfolio.openPoamByDueMonth.insert(portfolioDueMonthKey(month), items);
+    for (auto &family : portfolio.families)
+        family.meanScore = meanScoreOf(family);
     return portfolio;
+}
+
+std::optional<double> meanScoreOf(const PortfolioFamily &family)
+{
+    double sum = 0;
+    int scored = 0;
+    for (const auto &[id, score] : family.byEngagement) {
+        if (score) {
+            sum += *score;
+            ++scored;
+        }
+    }
+    return scored > 0 ? std::optional(sum / scored) : std::nullopt;
 }
 
 Result<QList<StoredEngagement>> scoreEngagements(Workspace &workspace, const ContentLibrary &library)
@@ -115,10 +197,8 @@ Result<QList<StoredEngagement>> scoreEngagements(Workspace &workspace, const Con
 
 Result<Portfolio> loadPortfolio(Workspace &workspace, const ContentLibrary &library)
 {
-    auto scored = scoreEngagements(workspace, library);
-    if (!scored)
-        return scored.error();
-    return portfolioOf(*scored);
+    PortfolioCache once;
+    return once.load(workspace, library);
 }
 
 std::optional<double> FamilyDelta::delta() const

@@ -2,6 +2,10 @@
 // residual risks sit, how each control family scores, when open POA&M items fall due, how many
 // engagements are at each workflow stage; and how one client changed between two rounds.
 // Everything is computed from score cards (loadAndScore), so it agrees with every report.
+//
+// A portfolio keeps only what it shows of each engagement (PortfolioEntry: a few kilobytes, not
+// the content, answers and explanations of a full score card), so that 10,000 engagements fit in
+// memory; PortfolioCache keeps the entries between loads and rescores only what changed.
 #pragma once
 
 #include "Engagement.h"
@@ -33,10 +37,22 @@ struct PortfolioFamily {
     QList<std::pair<qint64, std::optional<double>>> byEngagement; // engagement id, its score
 };
 
+// What a portfolio keeps of one scored engagement.
+struct PortfolioEntry {
+    Engagement engagement;
+    QList<RiskRating> risks; // residual ratings, without their reasons
+    QList<FamilyScore> families; // those in scope or scored, without their reasons
+    // POA&M items not closed, by due month: (year * 100 + month, items) in month order; 0 for
+    // items without a due date. Counted here, once, so a portfolio adds up numbers.
+    QList<std::pair<int, int>> openPoamByMonth;
+};
+
+PortfolioEntry portfolioEntryOf(const StoredEngagement &stored);
+
 struct Portfolio {
     QList<Engagement> engagements; // in the workspace's order
     RiskGrid residualRisks {}; // current risks of every engagement, summed
-    QList<RiskRating> currentRisks; // the ratings behind residualRisks, engagement by engagement
+    QList<RiskRating> currentRisks; // the ratings behind residualRisks, engagement by engagement (without reasons)
     QList<PortfolioFamily> families; // in catalogue order
     QMap<QString, int> openPoamByDueMonth; // "2026-03" -> items not closed due that month
     QMap<EngagementStatus, int> engagementsByStatus; // every status, zero included
@@ -47,10 +63,17 @@ struct Portfolio {
 
 // The portfolio of already scored engagements (pure: no workspace).
 Portfolio portfolioOf(const QList<StoredEngagement> &engagements);
+Portfolio portfolioOf(const QList<PortfolioEntry> &entries);
+// The mean of a family's scores over the engagements that scored it.
+std::optional<double> meanScoreOf(const PortfolioFamily &family);
+// "2026-03" for a PortfolioEntry::openPoamByMonth key, as a portfolio counts it; empty for 0.
+QString portfolioDueMonthKey(int month);
 // Loads and scores every engagement of the workspace, in its order; fails on the first that
 // cannot be read. Uses the workspace's connection, so it runs on the thread that opened it.
+// Holds every full score card at once: for a few engagements (tests, comparisons).
 Result<QList<StoredEngagement>> scoreEngagements(Workspace &workspace, const ContentLibrary &library);
-// portfolioOf(scoreEngagements(...)).
+// The portfolio of every engagement of the workspace, scored one at a time (PortfolioCache,
+// without keeping it for the next load).
 Result<Portfolio> loadPortfolio(Workspace &workspace, const ContentLibrary &library);
 
 struct ControlChange {

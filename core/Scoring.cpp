@@ -7,16 +7,57 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace bulkhead {
 
 namespace {
 
+// The status as words ("not implemented"), made once: describe() runs for every answer behind
+// every control of every engagement scored.
+const QString &statusWords(ImplementationStatus status)
+{
+    static const auto words = [] {
+        std::array<QString, 5> all;
+        for (auto st : {ImplementationStatus::Informational, ImplementationStatus::Implemented, ImplementationStatus::Partial,
+                        ImplementationStatus::NotImplemented, ImplementationStatus::NotApplicable})
+            all.at(static_cast<size_t>(st)) = implementationStatusKey(st).replace(QLatin1Char('_'), QLatin1Char(' '));
+        return all;
+    }();
+    return words.at(static_cast<size_t>(status));
+}
+
+// "Q answered 'V' (status)". Concatenated rather than QString::arg, which scans its pattern on
+// every call; the text is the same.
 QString describe(const Question &q, const Answer &a)
 {
-    const QString status = implementationStatusKey(a.status).replace(QLatin1Char('_'), QLatin1Char(' '));
-    return QStringLiteral("%1 answered '%2' (%3)").arg(q.id, a.value, status);
+    return q.id + QStringLiteral(" answered '") + a.value + QStringLiteral("' (") + statusWords(a.status) + QLatin1Char(')');
+}
+
+// QDate::toString(Qt::ISODate) for the dates of POA&M items, without the general formatter, which
+// costs more than the rest of an item together. Same text for every valid date of years 1..9999.
+QString isoDate(QDate date)
+{
+    int year = 0, month = 0, day = 0;
+    date.getDate(&year, &month, &day); // one calendar conversion, not three; 0s when invalid
+    if (!date.isValid() || year < 1 || year > 9999)
+        return date.toString(Qt::ISODate);
+    QString text(10, Qt::Uninitialized);
+    QChar *out = text.data();
+    const auto put = [&out](int value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            out[i] = QLatin1Char(static_cast<char>('0' + value % 10));
+            value /= 10;
+        }
+        out += width;
+    };
+    put(year, 4);
+    *out++ = QLatin1Char('-');
+    put(month, 2);
+    *out++ = QLatin1Char('-');
+    put(day, 2);
+    return text;
 }
 
 bool counts(const Answer &a)
@@ -31,6 +72,7 @@ public:
         for (const auto &a : input.answers)
             m_answers.insert(a.questionId, a);
         m_facts = EngagementFacts::resolve(m_content, input.engagement, m_answers);
+        m_lookup = m_facts.lookup();
         for (const auto *q : m_content.allQuestions()) {
             if (!m_facts.isVisible(q->id))
                 continue;
@@ -84,7 +126,8 @@ private:
             if (!inScope(c))
                 continue;
             ControlResult r {c.id, c.family, c.title, ControlDetermination::NotAssessed, {}, {}};
-            const auto questions = m_questionsByControl.value(c.id);
+            const auto found = m_questionsByControl.constFind(c.id);
+            const QList<const Question *> &questions = found == m_questionsByControl.cend() ? m_noQuestions : *found;
             int implemented = 0, gaps = 0, na = 0;
             QStringList gapReasons, okReasons;
             for (const auto *q : questions) {
@@ -182,7 +225,7 @@ private:
             // Steps are summed and the sum applied once, so the order of modifiers never matters.
             int likelihoodSteps = 0, impactSteps = 0;
             for (const auto &m : risk.modifiers) {
-                if (!m.when.evaluate(m_facts.lookup()))
+                if (!m.when.evaluate(m_lookup))
                     continue;
                 likelihoodSteps += m.likelihoodSteps;
                 impactSteps += m.impactSteps;
@@ -261,26 +304,34 @@ private:
 
     QString ownerOf(const QStringList &questionIds) const
     {
-        QSet<QString> parties;
-        for (const auto &id : questionIds)
-            if (const auto *q = m_content.question(id); q && !q->responsibility.isEmpty())
-                parties.insert(q->responsibility);
-        if (parties.size() == 1)
-            return *parties.begin() == QLatin1String("csp")     ? QStringLiteral("Cloud service provider")
-                : *parties.begin() == QLatin1String("customer") ? QStringLiteral("Customer")
-                                                                : QStringLiteral("Shared (provider and customer)");
-        return parties.isEmpty() ? QString() : QStringLiteral("Shared (provider and customer)");
+        // The parties named: none, one, or several (which share it).
+        const QString *party = nullptr;
+        bool several = false;
+        for (const auto &id : questionIds) {
+            if (const auto *q = m_content.question(id); q && !q->responsibility.isEmpty()) {
+                if (!party)
+                    party = &q->responsibility;
+                else if (*party != q->responsibility)
+                    several = true;
+            }
+        }
+        if (party && !several)
+            return *party == QLatin1String("csp")     ? QStringLiteral("Cloud service provider")
+                : *party == QLatin1String("customer") ? QStringLiteral("Customer")
+                                                      : QStringLiteral("Shared (provider and customer)");
+        return party ? QStringLiteral("Shared (provider and customer)") : QString();
     }
 
     void addItem(ScoreCard &card, PoamItem item, const QStringList &questionIds)
     {
-        item.id = QStringLiteral("POAM-%1").arg(card.poam.size() + 1, 3, 10, QLatin1Char('0'));
+        const QString number = QString::number(card.poam.size() + 1);
+        item.id = QStringLiteral("POAM-") + QString(std::max<qsizetype>(0, 3 - number.size()), QLatin1Char('0')) + number;
         item.detected = detectedOn(questionIds);
         item.due = item.detected.addDays(m_in.poamPolicy.dueDays.value(item.level, 90));
         item.owner = ownerOf(questionIds);
-        item.milestones << QStringLiteral("Remediation plan agreed with the owner by %1")
-                               .arg(item.detected.addDays((item.due.toJulianDay() - item.detected.toJulianDay()) / 3).toString(Qt::ISODate))
-                        << QStringLiteral("Remediated and evidence provided for re-assessment by %1").arg(item.due.toString(Qt::ISODate));
+        item.milestones << QStringLiteral("Remediation plan agreed with the owner by ")
+                + isoDate(item.detected.addDays((item.due.toJulianDay() - item.detected.toJulianDay()) / 3))
+                        << QStringLiteral("Remediated and evidence provided for re-assessment by ") + isoDate(item.due);
         card.poam.append(std::move(item));
     }
 
@@ -340,9 +391,11 @@ private:
     const ContentLibrary &m_content;
     QHash<QString, Answer> m_answers;
     EngagementFacts m_facts;
+    Condition::Lookup m_lookup; // m_facts', made once
     // Visible questions only, in interview order.
     QHash<QString, QList<const Question *>> m_questionsByControl;
     QHash<QString, QList<const Question *>> m_questionsByRisk;
+    const QList<const Question *> m_noQuestions;
 };
 
 } // namespace

@@ -8,6 +8,8 @@
 #include "PoamPolicySettings.h"
 #include "QuestionnairePins.h"
 
+#include <algorithm>
+
 namespace bulkhead {
 
 Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary &library, qint64 engagementId,
@@ -50,14 +52,34 @@ Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary
     if (!evidence)
         return evidence.error();
     stored.evidence = *evidence;
-    ScoringInput input {&stored.content, stored.engagement, stored.answers, stored.overrides, *policy, {}};
+    stored.poamPolicy = *policy;
     if (!stored.engagement.baselineProfile.isEmpty()) {
         auto profile = BaselineProfiles(workspace).get(stored.engagement.baselineProfile);
         if (!profile)
             return profile.error();
-        input.profileControls = profile->inScope(stored.content.controls());
+        stored.profileControls = profile->inScope(stored.content.controls());
     }
-    stored.card = scoreEngagement(input);
+    stored.card = scoreEngagement(
+        ScoringInput {&stored.content, stored.engagement, stored.answers, stored.overrides, stored.poamPolicy, stored.profileControls});
+    return stored;
+}
+
+Result<StoredEngagement> rescoreWithAnswer(Workspace &workspace, const ContentLibrary &library, StoredEngagement stored,
+                                           const Answer &saved)
+{
+    const Questionnaire *owner = stored.content.questionnaire(saved.questionnaireKey);
+    if (saved.engagementId != stored.engagement.id || !owner || owner->version != saved.questionnaireVersion
+        || !stored.content.question(saved.questionId))
+        return loadAndScore(workspace, library, saved.engagementId);
+    // In question order, as AnswerStore::answers reads them.
+    const auto at = std::lower_bound(stored.answers.begin(), stored.answers.end(), saved.questionId,
+                                     [](const Answer &a, const QString &id) { return a.questionId < id; });
+    if (at != stored.answers.end() && at->questionId == saved.questionId)
+        *at = saved;
+    else
+        stored.answers.insert(at, saved);
+    stored.card = scoreEngagement(
+        ScoringInput {&stored.content, stored.engagement, stored.answers, stored.overrides, stored.poamPolicy, stored.profileControls});
     return stored;
 }
 

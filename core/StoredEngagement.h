@@ -23,6 +23,9 @@ struct StoredEngagement {
     QList<RiskOverride> overrides;
     QList<EvidenceItem> evidence; // files attached to it, in the order they were added
     ScoreCard card;
+    // What the card was scored with besides the above, so it can be scored again in memory.
+    PoamPolicy poamPolicy;
+    QSet<QString> profileControls; // the imported baseline's controls; empty for a built-in one
 };
 
 // Without a policy, the POA&M due days are those an approved engagement was approved with
@@ -30,5 +33,13 @@ struct StoredEngagement {
 // settings (poamPolicyFromSettings) for any other engagement.
 Result<StoredEngagement> loadAndScore(Workspace &workspace, const ContentLibrary &library, qint64 engagementId,
                                       std::optional<PoamPolicy> policy = std::nullopt);
+
+// After AnswerStore::save: `stored` with `saved` in place of its earlier answer to the same
+// question, scored again in memory, without reading the workspace: what loadAndScore would
+// return as long as nothing but that answer changed since `stored` was read. An answer to a
+// questionnaire version `stored` was not scored with (a save that pinned a questionnaire) is
+// read the long way, with loadAndScore.
+Result<StoredEngagement> rescoreWithAnswer(Workspace &workspace, const ContentLibrary &library, StoredEngagement stored,
+                                           const Answer &saved);
 
 } // namespace bulkhead

@@ -1,6 +1,7 @@
 #include "DashboardView.h"
 
 #include "Portfolio.h"
+#include "PortfolioCache.h"
 #include "RiskHeatMap.h"
 #include "RiskLevelStyle.h"
 #include "StoredEngagement.h"
@@ -102,7 +103,8 @@ QLabel *heading(const QString &text, QWidget *parent)
 } // namespace
 
 DashboardView::DashboardView(Workspace &workspace, const ContentLibrary &library, QWidget *parent)
-    : QWidget(parent), m_workspace(workspace), m_library(library), m_portfolio(std::make_unique<Portfolio>())
+    : QWidget(parent), m_workspace(workspace), m_library(library), m_cache(std::make_unique<PortfolioCache>()),
+      m_portfolio(std::make_unique<Portfolio>())
 {
     setAccessibleName(tr("Portfolio dashboard"));
     auto *content = new QWidget(this);
@@ -190,7 +192,8 @@ DashboardView::DashboardView(Workspace &workspace, const ContentLibrary &library
     const auto chosen = [this] { showComparison(); };
     connect(m_earlier, &QComboBox::currentIndexChanged, this, chosen);
     connect(m_later, &QComboBox::currentIndexChanged, this, chosen);
-    reload();
+    // No reload() here: the main window reloads the dashboard when its page is first shown, so a
+    // start-up does not score every engagement for a page nobody has opened yet.
 }
 
 DashboardView::~DashboardView() = default;
@@ -200,32 +203,30 @@ QString DashboardView::message() const
     return m_message->isHidden() ? QString() : m_message->text();
 }
 
-const StoredEngagement *DashboardView::scored(qint64 id) const
+bool DashboardView::inPortfolio(qint64 id) const
 {
-    for (const auto &s : m_scored) {
-        if (s.engagement.id == id)
-            return &s;
-    }
-    return nullptr;
+    return m_cache->entry(id) != nullptr;
 }
 
 void DashboardView::reload()
 {
     const qint64 earlier = m_earlier->currentData().toLongLong();
     const qint64 later = m_later->currentData().toLongLong();
-    // Scoring reads the workspace, whose connection belongs to this thread; a workspace's
-    // engagements score in milliseconds each.
-    auto loaded = scoreEngagements(m_workspace, m_library);
+    // Scoring reads the workspace, whose connection belongs to this thread. After the first
+    // load only the engagements changed since are scored again, in milliseconds each. The old
+    // portfolio goes first: the cache changes its own copy in place, which this one would share.
+    *m_portfolio = Portfolio();
+    auto loaded = m_cache->load(m_workspace, m_library);
     if (!loaded) {
-        m_scored.clear();
+        m_cache->clear();
+        *m_portfolio = portfolioOf(QList<PortfolioEntry>());
         m_message->setText(tr("Cannot read the workspace: %1").arg(loaded.error().toString()));
         m_message->show();
     } else {
-        m_scored = std::move(*loaded);
+        *m_portfolio = std::move(*loaded);
         m_message->clear();
         m_message->hide();
     }
-    *m_portfolio = portfolioOf(m_scored);
     showPortfolio();
     fillRoundCombos(earlier, later);
 }
@@ -281,26 +282,27 @@ void DashboardView::showPortfolio()
     m_families->setColumnCount(static_cast<int>(headers.size()));
     m_families->setHorizontalHeaderLabels(headers);
     m_families->setRowCount(0);
+    QHash<qint64, int> columnOf; // engagement id -> its column
+    for (int column = 0; column < p.engagements.size(); ++column)
+        columnOf.insert(p.engagements.at(column).id, column + 2);
     for (const auto &family : p.families) {
         const int row = m_families->rowCount();
         m_families->insertRow(row);
         m_families->setItem(row, 0, textItem(QStringLiteral("%1 %2").arg(family.id, family.title)));
         m_families->setItem(row, 1, numberItem(percent(family.meanScore)));
-        for (int column = 0; column < p.engagements.size(); ++column) {
-            const qint64 id = p.engagements.at(column).id;
-            QString text = QStringLiteral("—");
-            for (const auto &[engagement, score] : family.byEngagement) {
-                if (engagement == id)
-                    text = percent(score);
-            }
-            m_families->setItem(row, column + 2, numberItem(text));
+        QList<QString> texts(p.engagements.size(), QStringLiteral("—"));
+        for (const auto &[engagement, score] : family.byEngagement) {
+            if (const int column = columnOf.value(engagement, -1); column >= 2)
+                texts[column - 2] = percent(score);
         }
+        for (int column = 0; column < texts.size(); ++column)
+            m_families->setItem(row, column + 2, numberItem(texts.at(column)));
     }
 }
 
 void DashboardView::fillRoundCombos(qint64 earlierId, qint64 laterId)
 {
-    if (!scored(earlierId) || !scored(laterId) || earlierId == laterId) {
+    if (!inPortfolio(earlierId) || !inPortfolio(laterId) || earlierId == laterId) {
         const auto rounds = latestRounds(m_portfolio->engagements);
         if (rounds) {
             earlierId = rounds->first;
@@ -329,10 +331,17 @@ void DashboardView::showComparison()
     m_changes->setRowCount(0);
     m_familyDeltas->setRowCount(0);
     m_comparison.reset();
-    const StoredEngagement *earlier = scored(m_earlier->currentData().toLongLong());
-    const StoredEngagement *later = scored(m_later->currentData().toLongLong());
-    if (!earlier || !later || earlier == later) {
+    const qint64 earlierId = m_earlier->currentData().toLongLong();
+    const qint64 laterId = m_later->currentData().toLongLong();
+    if (!inPortfolio(earlierId) || !inPortfolio(laterId) || earlierId == laterId) {
         m_comparisonSummary->setText(tr("Choose two different engagements to compare."));
+        return;
+    }
+    // The portfolio keeps no control results: the two rounds are read and scored in full.
+    auto earlier = loadAndScore(m_workspace, m_library, earlierId);
+    auto later = earlier ? loadAndScore(m_workspace, m_library, laterId) : earlier;
+    if (!earlier || !later) {
+        m_comparisonSummary->setText(tr("Cannot compare: %1").arg((!earlier ? earlier : later).error().toString()));
         return;
     }
     m_comparison = std::make_unique<RoundComparison>(compareRounds(*earlier, *later));

@@ -15,20 +15,22 @@ class QTableWidget;
 namespace bulkhead {
 
 class ContentLibrary;
+class PortfolioCache;
 class RiskHeatMap;
 class Workspace;
 struct Portfolio;
 struct RoundComparison;
-struct StoredEngagement;
 
 class DashboardView : public QWidget {
     Q_OBJECT
 
 public:
+    // Shows nothing until the first reload().
     DashboardView(Workspace &workspace, const ContentLibrary &library, QWidget *parent = nullptr);
     ~DashboardView() override;
 
-    // Loads and scores every engagement again and redraws; keeps the compared rounds if they remain.
+    // Scores the engagements changed since the last reload (all of them the first time) and
+    // redraws; keeps the compared rounds if they remain.
     void reload();
     // Chooses the two rounds to compare (as the combos do).
     void compare(qint64 earlierId, qint64 laterId);
@@ -53,11 +55,13 @@ private:
     void showPortfolio();
     void fillRoundCombos(qint64 earlierId, qint64 laterId);
     void showComparison();
-    const StoredEngagement *scored(qint64 id) const;
+    bool inPortfolio(qint64 id) const;
 
     Workspace &m_workspace;
     const ContentLibrary &m_library;
-    QList<StoredEngagement> m_scored;
+    // Only what the dashboard shows of each engagement; the two compared rounds are read in full
+    // when chosen.
+    std::unique_ptr<PortfolioCache> m_cache;
     std::unique_ptr<Portfolio> m_portfolio;
     std::unique_ptr<RoundComparison> m_comparison;
 

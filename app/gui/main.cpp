@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QMessageBox>
 #include <QStyleFactory>
 #include <QTimer>
@@ -16,6 +17,32 @@
 #include <cstdio>
 
 namespace {
+
+// For bulkhead-bench's start-up figure (BULKHEAD_EXIT_AFTER_FIRST_PAINT set): prints
+// "bulkhead-first-paint <ms>" once the window's first frame is painted, then quits. The first
+// paint event of any of its widgets starts the frame; the timer fires when the frame is done.
+class FirstPaintProbe : public QObject {
+public:
+    FirstPaintProbe(QWidget *window, QElapsedTimer started) : m_window(window), m_started(started) { }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (!m_seen && event->type() == QEvent::Paint && watched->isWidgetType() && static_cast<QWidget *>(watched)->window() == m_window) {
+            m_seen = true;
+            QTimer::singleShot(0, qApp, [this] {
+                std::printf("bulkhead-first-paint %lld ms\n", static_cast<long long>(m_started.elapsed()));
+                std::fflush(stdout);
+                QApplication::quit();
+            });
+        }
+        return false;
+    }
+
+private:
+    QWidget *m_window;
+    QElapsedTimer m_started;
+    bool m_seen = false;
+};
 
 void complain(const QString &title, const QString &message, bool quiet)
 {
@@ -28,6 +55,8 @@ void complain(const QString &title, const QString &message, bool quiet)
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer started;
+    started.start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Bulkhead"));
     QApplication::setApplicationName(QStringLiteral("bulkhead"));
@@ -79,6 +108,9 @@ int main(int argc, char *argv[])
         }
     }
     bulkhead::MainWindow window(std::move(*workspace), library);
+    FirstPaintProbe probe(&window, started);
+    if (!qEnvironmentVariableIsEmpty("BULKHEAD_EXIT_AFTER_FIRST_PAINT"))
+        app.installEventFilter(&probe);
     window.show();
     if (screenshots) {
         const QString dir = parser.value(screenshotOption);

@@ -1,10 +1,14 @@
 // The portfolio across the demo's three engagements, and the comparison of Harbourline's 2025
 // and 2026 rounds, each checked against a count made independently from the score cards.
+#include "AnswerStore.h"
 #include "ContentLibrary.h"
 #include "DemoWorkspace.h"
+#include "EngagementStore.h"
 #include "Portfolio.h"
+#include "PortfolioCache.h"
 #include "StoredEngagement.h"
 #include "TestSupport.h"
+#include "WorkspaceSettings.h"
 
 #include <catch2/catch.hpp>
 
@@ -261,4 +265,111 @@ TEST_CASE("The latest two rounds of one client's system are found")
     REQUIRE(latest.has_value());
     CHECK(latest->first == 2);
     CHECK(latest->second == 9);
+}
+
+namespace {
+
+// Every figure the dashboard shows, compared one by one.
+void checkSame(const Portfolio &got, const Portfolio &expected)
+{
+    REQUIRE(got.engagements.size() == expected.engagements.size());
+    for (qsizetype i = 0; i < got.engagements.size(); ++i) {
+        CHECK(got.engagements.at(i).id == expected.engagements.at(i).id);
+        CHECK(got.engagements.at(i).status == expected.engagements.at(i).status);
+    }
+    CHECK(got.residualRisks == expected.residualRisks);
+    REQUIRE(got.currentRisks.size() == expected.currentRisks.size());
+    for (qsizetype i = 0; i < got.currentRisks.size(); ++i) {
+        CHECK(got.currentRisks.at(i).id == expected.currentRisks.at(i).id);
+        CHECK(got.currentRisks.at(i).level == expected.currentRisks.at(i).level);
+        CHECK(got.currentRisks.at(i).likelihood == expected.currentRisks.at(i).likelihood);
+    }
+    REQUIRE(got.families.size() == expected.families.size());
+    for (qsizetype i = 0; i < got.families.size(); ++i) {
+        CHECK(got.families.at(i).id == expected.families.at(i).id);
+        CHECK(got.families.at(i).meanScore == expected.families.at(i).meanScore);
+        CHECK(got.families.at(i).byEngagement == expected.families.at(i).byEngagement);
+    }
+    CHECK(got.openPoamByDueMonth == expected.openPoamByDueMonth);
+    CHECK(got.engagementsByStatus == expected.engagementsByStatus);
+}
+
+} // namespace
+
+TEST_CASE("A kept portfolio scores again only the engagements changed since, and matches a fresh load")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir);
+    REQUIRE(buildDemo(*ws, builtIn()).ok());
+    PortfolioCache cache;
+    auto first = cache.load(*ws, builtIn());
+    REQUIRE(first.ok());
+    CHECK(cache.lastRescored() == 3);
+    checkSame(*first, *loadPortfolio(*ws, builtIn()));
+
+    // Nothing changed: nothing is scored.
+    auto again = cache.load(*ws, builtIn());
+    REQUIRE(again.ok());
+    CHECK(cache.lastRescored() == 0);
+    checkSame(*again, *first);
+
+    // One answer of the draft (engagement 3) turns from yes to no: that engagement alone.
+    auto answers = AnswerStore(*ws).answers(3);
+    REQUIRE(answers.ok());
+    QString question;
+    for (const auto &a : *answers) {
+        const Question *q = builtIn().question(a.questionId);
+        if (q && q->type == QuestionType::YesNo && q->sets.isEmpty() && !q->controls.isEmpty() && a.value == QLatin1String("yes")) {
+            question = a.questionId;
+            break;
+        }
+    }
+    REQUIRE_FALSE(question.isEmpty());
+    REQUIRE(AnswerStore(*ws).save(3, {question, QStringLiteral("no"), {}, {}, {}}, builtIn()).ok());
+    auto changed = cache.load(*ws, builtIn());
+    REQUIRE(changed.ok());
+    CHECK(cache.lastRescored() == 1);
+    checkSame(*changed, *loadPortfolio(*ws, builtIn()));
+    CHECK(cache.entry(3) != nullptr);
+    CHECK(cache.entry(4) == nullptr);
+
+    // The POA&M due days are workspace-wide: every engagement again. Report branding is not.
+    REQUIRE(WorkspaceSettings(*ws).set(QStringLiteral("report.organisation"), QStringLiteral("Example Assurance LLP")).ok());
+    REQUIRE(cache.load(*ws, builtIn()).ok());
+    CHECK(cache.lastRescored() == 0);
+    REQUIRE(WorkspaceSettings(*ws).set(QStringLiteral("poam.due_days.moderate"), QStringLiteral("45")).ok());
+    auto policy = cache.load(*ws, builtIn());
+    REQUIRE(policy.ok());
+    CHECK(cache.lastRescored() == 3);
+    checkSame(*policy, *loadPortfolio(*ws, builtIn()));
+    CHECK(policy->openPoamByDueMonth != changed->openPoamByDueMonth);
+
+    // A new engagement is scored on its own and joins in the workspace's order.
+    Engagement e;
+    e.client = QStringLiteral("Fernbrook Logistics");
+    e.system = QStringLiteral("Fleet telemetry");
+    e.csp = QStringLiteral("Google Cloud (GKE)");
+    auto id = EngagementStore(*ws).create(e, builtIn());
+    REQUIRE(id.ok());
+    auto added = cache.load(*ws, builtIn());
+    REQUIRE(added.ok());
+    CHECK(cache.lastRescored() == 1);
+    CHECK(added->engagements.size() == 4);
+    CHECK(added->engagements.last().id == *id);
+    checkSame(*added, *loadPortfolio(*ws, builtIn()));
+
+    // A change the cache saw and that was then rolled back: it starts over.
+    const Error rollback(QStringLiteral("rolled back"));
+    auto undone = ws->write([&]() -> Status {
+        REQUIRE(AnswerStore(*ws).save(3, {question, QStringLiteral("partial"), {}, {}, {}}, builtIn()).ok());
+        REQUIRE(cache.load(*ws, builtIn()).ok());
+        CHECK(cache.lastRescored() == 1);
+        return rollback;
+    });
+    REQUIRE_FALSE(undone.ok());
+    REQUIRE(AnswerStore(*ws).save(3, {question, QStringLiteral("yes"), {}, {}, {}}, builtIn()).ok());
+    auto after = cache.load(*ws, builtIn());
+    REQUIRE(after.ok());
+    CHECK(cache.lastRescored() == 4);
+    checkSame(*after, *loadPortfolio(*ws, builtIn()));
 }

@@ -7,6 +7,7 @@
 #include "ContentLibrary.h"
 #include "EngagementStore.h"
 #include "QuestionnairePins.h"
+#include "ScoreJson.h"
 #include "StoredEngagement.h"
 #include "TestSupport.h"
 
@@ -602,6 +603,35 @@ TEST_CASE("Engagement fields are stored and audited as trimmed")
     auto events = AuditTrail(*ws).events(*id);
     CHECK(events->at(0).after.contains(QStringLiteral("\"client\":\"Acme\"")));
     CHECK(AuditTrail(*ws).verify()->ok());
+}
+
+TEST_CASE("Rescoring in memory after a save gives what reading the engagement again gives")
+{
+    QTemporaryDir dir;
+    auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), testOptions());
+    const qint64 id = create(*ws);
+    REQUIRE(save(*ws, id, QStringLiteral("arch.platform.model"), QStringLiteral("hybrid")).ok());
+    REQUIRE(save(*ws, id, QStringLiteral("arch.host.hardening"), QStringLiteral("yes")).ok());
+    auto stored = loadAndScore(*ws, builtIn(), id);
+    REQUIRE(stored.ok());
+    // A changed answer, then a first answer to another question (it goes in question order).
+    for (const auto &[question, value] : {std::pair {"arch.host.hardening", "no"}, std::pair {"arch.host.patching", "partial"}}) {
+        auto saved = save(*ws, id, QLatin1String(question), QLatin1String(value));
+        REQUIRE(saved.ok());
+        auto inMemory = rescoreWithAnswer(*ws, builtIn(), *stored, *saved);
+        auto reread = loadAndScore(*ws, builtIn(), id);
+        REQUIRE(inMemory.ok());
+        REQUIRE(reread.ok());
+        CHECK(scoreCardToJson(inMemory->engagement, inMemory->card) == scoreCardToJson(reread->engagement, reread->card));
+        REQUIRE(inMemory->answers.size() == reread->answers.size());
+        for (qsizetype i = 0; i < reread->answers.size(); ++i) {
+            CHECK(inMemory->answers.at(i).questionId == reread->answers.at(i).questionId);
+            CHECK(inMemory->answers.at(i).value == reread->answers.at(i).value);
+            CHECK(inMemory->answers.at(i).answeredAt == reread->answers.at(i).answeredAt);
+        }
+        stored = std::move(inMemory);
+    }
+    CHECK(stored->card.answeredQuestions == 2); // the platform model only records a fact
 }
 
 TEST_CASE("A save expecting a revision the answer has moved past is refused as a conflict, and resolved by reading again")
