@@ -15,8 +15,11 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QTextTable>
 #include <QUrl>
+
+#include <cmath>
 
 namespace bulkhead {
 
@@ -219,9 +222,18 @@ private:
                 hasImage = it.fragment().charFormat().isImageFormat();
             if (!hasImage)
                 continue;
+            // Where the image's line is, not the block: the layout already moves a line that
+            // would cross the page's foot to the next page, leaving the block's top margin behind,
+            // and forcing the break there as well would lay the rest of the document out again.
+            const QTextLayout *layout = block.layout();
+            if (!layout || layout->lineCount() == 0)
+                continue;
             const QRectF rect = content.documentLayout()->blockBoundingRect(block);
-            const int page = static_cast<int>(rect.top() / pageHeight);
-            if (rect.bottom() > (page + 1) * pageHeight && rect.height() < pageHeight) {
+            const QTextLine line = layout->lineAt(layout->lineCount() - 1);
+            const double top = rect.top() + layout->lineAt(0).y();
+            const double bottom = rect.top() + line.y() + line.height();
+            const int page = static_cast<int>(std::floor(top / pageHeight + 1e-6));
+            if (bottom > (page + 1) * pageHeight + 1e-6 && bottom - top < pageHeight) {
                 QTextCursor cursor(block);
                 QTextBlockFormat format = block.blockFormat();
                 format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);

