@@ -374,7 +374,8 @@ private:
 
     void appendFigure(QString &d, const ReportFigure &figure)
     {
-        if (const auto size = pngSize(figure.png)) {
+        const QByteArray png = figure.pngBytes();
+        if (const auto size = pngSize(png)) {
             const int widthMm = figure.widthMm > 0 ? figure.widthMm : ReportFigure().widthMm;
             qint64 cx = std::min<qint64>(widthMm * kEmuPerMm, kTextWidth * kEmuPerTwip);
             qint64 cy = std::max<qint64>(1, cx * size->height() / size->width());
@@ -384,7 +385,7 @@ private:
                 cx = std::max<qint64>(1, cx * maxHeight / cy);
                 cy = maxHeight;
             }
-            d += paragraph(QStringLiteral("Figure"), {}, imageRun(figure.png, cx, cy, figure.caption));
+            d += paragraph(QStringLiteral("Figure"), {}, imageRun(png, cx, cy, figure.caption));
         }
         if (!printable(figure.caption).isEmpty())
             d += textParagraph(QStringLiteral("Caption"), figure.caption);

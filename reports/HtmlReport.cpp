@@ -222,8 +222,8 @@ void appendFigure(QString &h, const ReportFigure &figure)
 {
     const int widthMm = figure.widthMm > 0 ? std::min(figure.widthMm, 300) : ReportFigure().widthMm;
     h += QLatin1String("<figure style=\"width:") + QString::number(widthMm) + QLatin1String("mm\">");
-    if (isPng(figure.png))
-        h += QLatin1String("<img src=\"") + pngDataUri(figure.png) + QLatin1String("\" alt=\"") + escaped(figure.caption)
+    if (const QByteArray png = figure.pngBytes(); isPng(png))
+        h += QLatin1String("<img src=\"") + pngDataUri(png) + QLatin1String("\" alt=\"") + escaped(figure.caption)
             + QLatin1String("\"/>");
     if (!figure.caption.isEmpty())
         h += QLatin1String("<figcaption dir=\"auto\">") + escapedLines(figure.caption) + QLatin1String("</figcaption>");

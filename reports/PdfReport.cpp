@@ -186,7 +186,7 @@ private:
                 f.setAlignment(Qt::AlignHCenter);
                 f.setTopMargin(mm(2));
                 newBlock(f);
-                const QImage image = QImage::fromData(block.figure.png, "PNG");
+                const QImage image = block.figure.image.isNull() ? QImage::fromData(block.figure.png, "PNG") : block.figure.image;
                 if (!image.isNull()) {
                     const QString name = QStringLiteral("figure%1").arg(++figureNumber);
                     content.addResource(QTextDocument::ImageResource, QUrl(name), image);

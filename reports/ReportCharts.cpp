@@ -122,7 +122,7 @@ QList<QList<int>> heatMapCounts(const QList<RiskRating> &risks, bool residual)
     return counts;
 }
 
-QByteArray riskHeatMapPng(const QList<RiskRating> &risks, bool residual)
+QImage riskHeatMap(const QList<RiskRating> &risks, bool residual)
 {
     // Layout, in pixels. The left band holds the rotated "Likelihood" and the level names; below
     // the grid come the impact level names, "Impact" and the legend.
@@ -181,10 +181,10 @@ QByteArray riskHeatMapPng(const QList<RiskRating> &risks, bool residual)
 
         drawLevelLegend(painter, kChartWidth / 2, 826, 48);
     }
-    return encodePng(image);
+    return image;
 }
 
-QByteArray familyScoresPng(const QList<FamilyScore> &families, const QColor &accent)
+QImage familyScores(const QList<FamilyScore> &families, const QColor &accent)
 {
     QList<const FamilyScore *> scored;
     for (const FamilyScore &family : families) {
@@ -263,7 +263,22 @@ QByteArray familyScoresPng(const QList<FamilyScore> &families, const QColor &acc
                              Qt::AlignLeft | Qt::AlignVCenter, QString::number(score, 'f', 1) + QStringLiteral(" %"));
         }
     }
-    return encodePng(image);
+    return image;
+}
+
+QByteArray riskHeatMapPng(const QList<RiskRating> &risks, bool residual)
+{
+    return chartPng(riskHeatMap(risks, residual));
+}
+
+QByteArray familyScoresPng(const QList<FamilyScore> &families, const QColor &accent)
+{
+    return chartPng(familyScores(families, accent));
+}
+
+QByteArray chartPng(const QImage &chart)
+{
+    return encodePng(chart);
 }
 
 } // namespace bulkhead

@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QColor>
+#include <QImage>
 #include <QList>
 
 namespace bulkhead {
@@ -19,11 +20,16 @@ QList<QList<int>> heatMapCounts(const QList<RiskRating> &risks, bool residual);
 // The 5x5 NIST SP 800-30 heat map, 1200 x 900 px (120 mm at 254 dpi): likelihood upwards, impact
 // to the right, each cell in the colour of its Table I-2 risk level and labelled with its count
 // (blank when no risk sits there), with axis labels and a legend of the five levels.
+QImage riskHeatMap(const QList<RiskRating> &risks, bool residual = true);
 QByteArray riskHeatMapPng(const QList<RiskRating> &risks, bool residual = true);
 
 // Horizontal bars, one per family that has a score, in the order given: "AC Access Control" on
 // the left, a bar in `accent` proportional to 0..100 % and its value ("84.8 %") after it, over a
 // light grid at 0/25/50/75/100 %. 1200 px wide; the height grows with the number of bars.
+QImage familyScores(const QList<FamilyScore> &families, const QColor &accent);
 QByteArray familyScoresPng(const QList<FamilyScore> &families, const QColor &accent);
+
+// A chart as PNG bytes that depend on its pixels alone.
+QByteArray chartPng(const QImage &chart);
 
 } // namespace bulkhead

@@ -1,6 +1,13 @@
 #include "ReportDocument.h"
 
+#include "ReportCharts.h"
+
 namespace bulkhead {
+
+QByteArray ReportFigure::pngBytes() const
+{
+    return png.isEmpty() && !image.isNull() ? chartPng(image) : png;
+}
 
 void ReportDocument::heading(const QString &text, int level)
 {

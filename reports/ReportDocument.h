@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QColor>
 #include <QDateTime>
+#include <QImage>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -38,6 +39,12 @@ struct ReportFigure {
     QString caption;
     QByteArray png; // rendered chart
     int widthMm = 120; // printed width; height follows the image's aspect ratio
+    // The chart as painted, when the report painted it (then png is empty): the PDF draws it
+    // as it is, and only the formats that embed PNG bytes encode it, through pngBytes().
+    QImage image {};
+
+    // png, or else image as PNG.
+    QByteArray pngBytes() const;
 };
 
 struct ReportBlock {

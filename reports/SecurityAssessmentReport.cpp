@@ -111,7 +111,7 @@ private:
                 {levelCell(level), cell(QString::number(inherent.value(level))), cell(QString::number(residual.value(level)))});
         m_doc.table(std::move(counts));
         m_doc.figure({QStringLiteral("Figure 1. Residual risks by likelihood and impact (NIST SP 800-30 Table I-2 levels)"),
-                      riskHeatMapPng(m_card.risks), 120});
+                      {}, 120, riskHeatMap(m_card.risks)});
 
         QList<const FamilyScore *> scored;
         for (const auto &f : m_card.families) {
@@ -125,7 +125,7 @@ private:
                 weakest << QStringLiteral("%1 %2 (%3)").arg(scored.at(i)->id, scored.at(i)->title, percent(*scored.at(i)->score));
             m_doc.paragraph(QStringLiteral("The weakest control families are %1.").arg(weakest.join(QStringLiteral(", "))));
             m_doc.figure({QStringLiteral("Figure 2. Share of assessed questions implemented, by control family"),
-                          familyScoresPng(m_card.families, m_in.branding.accent), 150});
+                          {}, 150, familyScores(m_card.families, m_in.branding.accent)});
         }
 
         QList<const RiskRating *> ranked;
