@@ -1,5 +1,6 @@
 #include "InterviewView.h"
 
+#include "AnswerConflictBar.h"
 #include "AnswerStore.h"
 #include "AnswerUndoCommand.h"
 #include "EngagementFacts.h"
@@ -100,11 +101,13 @@ InterviewView::InterviewView(Workspace &workspace, const ContentLibrary &library
     leftLayout->addWidget(m_tree, 1);
 
     m_panel = new QuestionPanel(this);
+    m_conflictBar = new AnswerConflictBar(this);
     m_proposal = new ProposalBar(m_workspace, m_library, this);
     m_evidenceZone = new EvidenceDropZone(m_workspace, m_library, this);
     auto *right = new QWidget(this);
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_conflictBar);
     rightLayout->addWidget(m_proposal);
     rightLayout->addWidget(m_panel);
     rightLayout->addWidget(m_evidenceZone);
@@ -133,9 +136,18 @@ InterviewView::InterviewView(Workspace &workspace, const ContentLibrary &library
     connect(m_evidenceZone, &EvidenceDropZone::evidenceAdded, this, &InterviewView::engagementChanged);
     // An accepted proposal is an answer saved like any other (but outside the undo stack: the
     // decision itself is recorded and stays).
-    connect(m_proposal, &ProposalBar::accepted, this, [this](const Answer &answer) { applySaved(answer.questionId, answer); });
+    connect(m_proposal, &ProposalBar::accepted, this, [this](const Answer &answer) {
+        // The view's own save: the question's undo steps go on from it, if they were in step
+        // with the answer it replaced.
+        const auto expected = m_expectedRevisions.value(answer.questionId);
+        if (expected && m_answers.contains(answer.questionId) && *expected == m_answers.value(answer.questionId).revision)
+            *expected = answer.revision;
+        applySaved(answer.questionId, answer);
+    });
     connect(m_proposal, &ProposalBar::rejected, this, [this] { emit engagementChanged(m_engagementId); });
     connect(m_proposal, &ProposalBar::failed, this, &InterviewView::showError);
+    connect(m_conflictBar, &AnswerConflictBar::keepTheirsChosen, this, &InterviewView::keepTheirs);
+    connect(m_conflictBar, &AnswerConflictBar::overwriteChosen, this, &InterviewView::overwriteWithMine);
     buildShortcuts();
 }
 
@@ -197,9 +209,12 @@ void InterviewView::showEngagement(qint64 engagementId)
     m_undo->clear();
     m_answers.clear();
     m_unsaved.clear();
+    m_conflicts.clear();
+    m_expectedRevisions.clear();
     m_visible.clear();
     m_current.clear();
     m_errorRow->hide();
+    m_conflictBar->hide();
     m_banner->hide();
     m_panel->showQuestion(nullptr, {}, {}); // before the content it points into goes
     m_syncingTree = true;
@@ -281,6 +296,11 @@ void InterviewView::commitEdits()
     const AnswerInput input = m_panel->input();
     if (input.questionId != m_current)
         return;
+    if (m_conflicts.contains(m_current)) {
+        // Saving again would only be refused again: it waits for a choice on the conflict bar.
+        m_unsaved.insert(m_current, input);
+        return;
+    }
     std::optional<AnswerInput> before;
     if (const auto stored = m_answers.constFind(m_current); stored != m_answers.constEnd())
         before = inputOf(*stored);
@@ -298,11 +318,24 @@ void InterviewView::commitEdits()
         return;
     }
     m_unsaved.insert(m_current, input); // until the store has taken it
+    // The save expects the answer as the view last read or saved it (revision 0: none), so that
+    // one made by someone else since is not overwritten unseen. The question's undo steps share
+    // that expectation while it holds; once the view takes up someone else's answer it no longer
+    // does, and a new line starts, so that the older steps, which expect the revision before
+    // theirs, are refused rather than undo their answer.
+    const int known = before ? m_answers.value(m_current).revision : 0;
+    std::shared_ptr<int> &expected = m_expectedRevisions[m_current];
+    if (!expected || *expected != known)
+        expected = std::make_shared<int>(known);
     const qint64 engagementId = m_engagementId;
-    m_undo->push(new AnswerUndoCommand(m_workspace, m_library, engagementId, before, input,
-                                       [this, engagementId](const QString &questionId, const Result<Answer> &saved) {
-                                           if (engagementId == m_engagementId)
-                                               applySaved(questionId, saved);
+    m_undo->push(new AnswerUndoCommand(m_workspace, m_library, engagementId, before, input, expected,
+                                       [this, engagementId](const AnswerInput &saving, const Result<Answer> &saved) {
+                                           if (engagementId != m_engagementId)
+                                               return;
+                                           if (!saved && saved.error().kind == ErrorKind::Conflict)
+                                               showConflict(saving, saved.error());
+                                           else
+                                               applySaved(saving.questionId, saved);
                                        }));
 }
 
@@ -319,8 +352,10 @@ void InterviewView::applySaved(const QString &questionId, const Result<Answer> &
     m_errorRow->hide();
     m_answers.insert(questionId, *saved);
     m_unsaved.remove(questionId);
+    m_conflicts.remove(questionId); // settled: whatever was pending is now replaced
     refreshVisibility();
     if (questionId == m_current) {
+        m_conflictBar->hide();
         m_panel->setInput(inputOf(*saved));
         m_panel->setWhere(whereText(m_current));
         m_panel->setUnsavedHint(false);
@@ -332,6 +367,75 @@ void InterviewView::applySaved(const QString &questionId, const Result<Answer> &
         });
     }
     emit engagementChanged(m_engagementId);
+}
+
+void InterviewView::showConflict(const AnswerInput &mine, const Error &error)
+{
+    const QString questionId = mine.questionId;
+    auto stored = AnswerStore(m_workspace).answer(m_engagementId, questionId);
+    if (!stored || !stored->has_value()) {
+        // No answer to offer instead (or it cannot be read): a refusal like any other, whose
+        // message says what happened.
+        applySaved(questionId, error);
+        return;
+    }
+    Conflict conflict {**stored, knownAnswer(questionId)};
+    if (conflict.replaced && conflict.replaced->revision != mine.expectedRevision)
+        conflict.replaced.reset(); // an undo step from before the view took up someone else's answer
+    m_conflicts.insert(questionId, conflict);
+    AnswerInput waiting = mine; // on screen until the assessor chooses, as after any refused save
+    waiting.expectedRevision.reset();
+    m_unsaved.insert(questionId, waiting);
+    m_errorRow->hide();
+    refreshVisibility(); // the tree shows their answer, as stored
+    if (questionId == m_current && m_panel->question()) {
+        m_panel->setInput(waiting);
+        m_panel->setUnsavedHint(false);
+        m_conflictBar->showConflict(*m_panel->question(), conflict.theirs, conflict.replaced);
+    } else {
+        // An undo or redo of another question: show it there once the undo stack has finished.
+        QTimer::singleShot(0, this, [this, questionId] { showQuestion(questionId); });
+    }
+}
+
+void InterviewView::keepTheirs()
+{
+    const QString questionId = m_current;
+    const auto conflict = m_conflicts.constFind(questionId);
+    if (conflict == m_conflicts.constEnd())
+        return;
+    Answer theirs = conflict->theirs;
+    // As stored now, which may be newer still than what the bar told.
+    if (auto stored = AnswerStore(m_workspace).answer(m_engagementId, questionId); stored && stored->has_value())
+        theirs = **stored;
+    m_conflicts.erase(conflict);
+    m_unsaved.remove(questionId);
+    m_answers.insert(questionId, theirs);
+    m_conflictBar->hide();
+    refreshVisibility();
+    m_panel->setInput(inputOf(theirs));
+    m_panel->setWhere(whereText(questionId));
+    m_panel->setUnsavedHint(false);
+    emit engagementChanged(m_engagementId); // the engagement shown has changed, though not by this view
+}
+
+void InterviewView::overwriteWithMine()
+{
+    const auto conflict = m_conflicts.constFind(m_current);
+    if (conflict == m_conflicts.constEnd() || m_readOnly)
+        return;
+    // Their answer is what the save now replaces, expecting its revision; undo puts it back. If
+    // someone has saved yet again meanwhile, the store refuses this too and the bar comes back.
+    m_answers.insert(m_current, conflict->theirs);
+    m_conflicts.erase(conflict);
+    m_conflictBar->hide();
+    commitEdits();
+}
+
+std::optional<Answer> InterviewView::knownAnswer(const QString &questionId) const
+{
+    const auto known = m_answers.constFind(questionId);
+    return known == m_answers.constEnd() ? std::nullopt : std::optional<Answer>(*known);
 }
 
 void InterviewView::updateEditability(const Engagement &e)
@@ -352,6 +456,7 @@ void InterviewView::updateEditability(const Engagement &e)
     m_panel->setReadOnly(m_readOnly);
     m_evidenceZone->setReadOnly(m_readOnly);
     m_proposal->setReadOnly(m_readOnly);
+    m_conflictBar->setReadOnly(m_readOnly);
     if (m_readOnly) {
         // Later, not now: this may run inside one of the stack's own commands.
         QTimer::singleShot(0, m_undo, &QUndoStack::clear);
@@ -360,7 +465,7 @@ void InterviewView::updateEditability(const Engagement &e)
 
 QSet<QString> InterviewView::visibleQuestions() const
 {
-    const EngagementFacts facts = EngagementFacts::resolve(m_stored->content, m_stored->engagement, m_answers);
+    const EngagementFacts facts = EngagementFacts::resolve(m_stored->content, m_stored->engagement, storedAnswers());
     QSet<QString> visible;
     for (const auto *q : m_stored->content.allQuestions()) {
         if (facts.isVisible(q->id))
@@ -372,9 +477,17 @@ QSet<QString> InterviewView::visibleQuestions() const
 QHash<QString, QString> InterviewView::answerValues() const
 {
     QHash<QString, QString> values;
-    for (const auto &a : std::as_const(m_answers))
+    for (const auto &a : storedAnswers())
         values.insert(a.questionId, a.value);
     return values;
+}
+
+QHash<QString, Answer> InterviewView::storedAnswers() const
+{
+    QHash<QString, Answer> stored = m_answers;
+    for (auto conflict = m_conflicts.cbegin(); conflict != m_conflicts.cend(); ++conflict)
+        stored.insert(conflict.key(), conflict->theirs);
+    return stored;
 }
 
 void InterviewView::refreshVisibility()
@@ -399,7 +512,11 @@ void InterviewView::displayQuestion(const QString &questionId)
     const Question *question = m_stored && !questionId.isEmpty() ? m_stored->content.question(questionId) : nullptr;
     m_current = question ? questionId : QString();
     m_panel->showQuestion(question, whereText(m_current), shownInput(m_current));
-    m_panel->setUnsavedHint(m_unsaved.contains(m_current) && !m_answers.contains(m_current));
+    m_panel->setUnsavedHint(m_unsaved.contains(m_current) && !m_answers.contains(m_current) && !m_conflicts.contains(m_current));
+    if (const auto conflict = m_conflicts.constFind(m_current); question && conflict != m_conflicts.constEnd())
+        m_conflictBar->showConflict(*question, conflict->theirs, conflict->replaced);
+    else
+        m_conflictBar->hide();
     m_evidenceZone->showQuestion(m_stored ? m_stored->engagement.id : 0, m_current);
     m_proposal->showQuestion(m_stored ? m_stored->engagement.id : 0, question);
     selectInTree(m_current);
