@@ -310,7 +310,8 @@ Result<QList<AnswerProposal>> proposeAnswers(Workspace &ws, const ContentLibrary
     return made;
 }
 
-Result<Answer> acceptProposal(Workspace &ws, const ContentLibrary &library, qint64 engagementId, const QString &questionId)
+Result<Answer> acceptProposal(Workspace &ws, const ContentLibrary &library, qint64 engagementId, const QString &questionId,
+                              std::optional<int> expectedRevision)
 {
     Answer saved;
     auto done = ws.write([&]() -> Status {
@@ -335,7 +336,9 @@ Result<Answer> acceptProposal(Workspace &ws, const ContentLibrary &library, qint
                         .arg(a.answeredBy, a.answeredAt.toUTC().date().toString(Qt::ISODate));
             note += a.note.isEmpty() ? QStringLiteral(".") : QStringLiteral(", whose note was: %1").arg(a.note);
         }
-        auto answer = AnswerStore(ws).save(engagementId, {questionId, proposal->value, note, QStringLiteral("test"), {}}, library);
+        AnswerInput input {questionId, proposal->value, note, QStringLiteral("test"), {}};
+        input.expectedRevision = expectedRevision;
+        auto answer = AnswerStore(ws).save(engagementId, input, library);
         if (!answer)
             return answer.error();
         saved = *answer;

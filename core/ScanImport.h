@@ -25,6 +25,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace bulkhead {
 
 class ContentLibrary;
@@ -52,8 +54,11 @@ Result<ScanImportResult> importScan(Workspace &workspace, const ContentLibrary &
 // Proposes answers from all the engagement's observations (an import does this for the
 // questions it touched); returns the proposals made or replaced.
 Result<QList<AnswerProposal>> proposeAnswers(Workspace &workspace, const ContentLibrary &library, qint64 engagementId);
-// Saves the pending proposal of `questionId` as the answer and marks it accepted.
-Result<Answer> acceptProposal(Workspace &workspace, const ContentLibrary &library, qint64 engagementId, const QString &questionId);
+// Saves the pending proposal of `questionId` as the answer and marks it accepted. With
+// `expectedRevision` (0: unanswered), only over the answer the assessor saw beside the proposal:
+// one saved by someone else since is a Conflict, and nothing changes (AnswerInput).
+Result<Answer> acceptProposal(Workspace &workspace, const ContentLibrary &library, qint64 engagementId, const QString &questionId,
+                              std::optional<int> expectedRevision = std::nullopt);
 Status rejectProposal(Workspace &workspace, qint64 engagementId, const QString &questionId);
 
 } // namespace bulkhead

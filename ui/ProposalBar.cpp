@@ -1,6 +1,7 @@
 #include "ProposalBar.h"
 
 #include "AnswerLabels.h"
+#include "AnswerStore.h"
 #include "ObservationRecords.h"
 #include "Questionnaire.h"
 #include "ScanImport.h"
@@ -67,6 +68,10 @@ void ProposalBar::refresh()
         return;
     }
     const AnswerProposal &p = pending->first();
+    // Accepting replaces the answer the assessor sees now, and no answer saved by a colleague
+    // after it (acceptProposal's expected revision).
+    auto answer = AnswerStore(m_workspace).answer(m_engagementId, m_question->id);
+    m_answerRevision = answer && answer->has_value() ? (*answer)->revision : 0;
     m_text->setText(tr("Scanner results propose “%1”. %2.").arg(answer_labels::answerLabel(*m_question, p.value), p.reason));
     setReadOnly(m_readOnly);
     show();
@@ -77,7 +82,7 @@ void ProposalBar::accept()
     if (!m_question || m_readOnly)
         return;
     const QString questionId = m_question->id;
-    auto saved = acceptProposal(m_workspace, m_library, m_engagementId, questionId);
+    auto saved = acceptProposal(m_workspace, m_library, m_engagementId, questionId, m_answerRevision);
     refresh();
     if (!saved) {
         emit failed(tr("The proposal for %1 was not accepted: %2").arg(questionId, saved.error().message));

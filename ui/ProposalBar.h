@@ -47,6 +47,7 @@ private:
     const ContentLibrary &m_library;
     qint64 m_engagementId = 0;
     const Question *m_question = nullptr;
+    int m_answerRevision = 0; // of the answer beside the proposal when it was shown (0: none)
     bool m_readOnly = false;
     QLabel *m_text = nullptr;
     QPushButton *m_accept = nullptr;

@@ -12,6 +12,7 @@
 #include "TestSupport.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -158,6 +159,37 @@ TEST_CASE("The interview shows a proposed answer, and Accept saves it while Reje
         view.showEngagement(kDraft);
         REQUIRE(view.showQuestion(proposed));
         CHECK_FALSE(bar->isVisible());
+    }
+    SECTION("accepting does not replace an answer a colleague saved after the bar was shown")
+    {
+        REQUIRE(view.showQuestion(proposed));
+        REQUIRE(bar->isVisible());
+        WorkspaceOptions options;
+        options.actor = QStringLiteral("j.park");
+        auto colleague = Workspace::open(demo.ws->path(), options);
+        REQUIRE(colleague.ok());
+        auto theirs = AnswerStore(**colleague).save(kDraft, {proposed, QStringLiteral("no"), QStringLiteral("Checked by hand."), {}, {}},
+                                                    demo.library);
+        REQUIRE(theirs.ok());
+        QTest::mouseClick(bar->acceptButton(), Qt::LeftButton);
+        const auto stored = demo.answer(proposed);
+        REQUIRE(stored);
+        CHECK(stored->value == QStringLiteral("no"));
+        CHECK(stored->answeredBy == QStringLiteral("j.park"));
+        CHECK(stored->revision == 1);
+        CHECK(changes.isEmpty());
+        CHECK(view.errorLabel()->text().startsWith(QStringLiteral("The proposal for infra.orchestration.node_join was not accepted: ")));
+        CHECK(view.errorLabel()->text().contains(QStringLiteral("j.park")));
+        // Still pending, beside their answer now, for the assessor to decide again.
+        CHECK(demo.count(QStringLiteral("SELECT count(*) FROM answer_proposal WHERE state = 'pending'")) == 1);
+        CHECK(bar->isVisible());
+        QTest::mouseClick(bar->acceptButton(), Qt::LeftButton);
+        const auto accepted = demo.answer(proposed);
+        REQUIRE(accepted);
+        CHECK(accepted->value == QStringLiteral("yes"));
+        CHECK(accepted->revision == 2);
+        CHECK(accepted->note.contains(QStringLiteral("Replaces the answer 'no' (revision 1 by j.park")));
+        CHECK(changes == QStringList {QStringLiteral("3")});
     }
     SECTION("a question without a proposal shows no bar")
     {
