@@ -140,27 +140,18 @@ Result<Answer> AnswerStore::save(qint64 engagementId, const AnswerInput &input, 
         saved.questionnaireKey = owner->key;
         saved.questionnaireVersion = owner->version;
 
-        QSqlQuery q = m_ws.query();
-        q.prepare(
+        const PreparedQuery q = m_ws.prepared(
             before ? QStringLiteral("UPDATE answer SET answer_value = ?, implementation_status = ?, note = ?, method = ?, interviewee = ?, "
                                     "answered_by = ?, answered_at = ?, revision = ?, questionnaire_version_id = ? "
                                     "WHERE engagement_id = ? AND question_id = ?")
                    : QStringLiteral("INSERT INTO answer (answer_value, implementation_status, note, method, interviewee, answered_by, "
                                     "answered_at, revision, questionnaire_version_id, engagement_id, question_id) "
                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        q.addBindValue(sqlText(saved.value));
-        q.addBindValue(implementationStatusKey(saved.status));
-        q.addBindValue(sqlText(saved.note));
-        q.addBindValue(sqlText(saved.method));
-        q.addBindValue(sqlText(saved.interviewee));
-        q.addBindValue(saved.answeredBy);
-        q.addBindValue(toStoredTime(saved.answeredAt));
-        q.addBindValue(saved.revision);
-        q.addBindValue(versionRow);
-        q.addBindValue(engagementId);
-        q.addBindValue(input.questionId);
-        if (!q.exec())
-            return m_ws.sqlError(q, QStringLiteral("saving the answer to '%1'").arg(input.questionId));
+        q.bind({sqlText(saved.value), implementationStatusKey(saved.status), sqlText(saved.note), sqlText(saved.method),
+                sqlText(saved.interviewee), saved.answeredBy, toStoredTime(saved.answeredAt), saved.revision, versionRow, engagementId,
+                input.questionId});
+        if (!q->exec())
+            return m_ws.sqlError(*q, QStringLiteral("saving the answer to '%1'").arg(input.questionId));
         return AuditTrail(m_ws).append(engagementId, QStringLiteral("answer.save"),
                                        QStringLiteral("engagement:%1/answer:%2").arg(engagementId).arg(input.questionId),
                                        before ? toJson(*before) : QJsonObject(), toJson(saved));
@@ -196,15 +187,14 @@ Error AnswerStore::conflict(qint64 engagementId, const AnswerInput &input, const
 
 Result<std::optional<Answer>> AnswerStore::answer(qint64 engagementId, const QString &questionId) const
 {
-    QSqlQuery q = m_ws.query();
-    q.prepare(kSelectAnswers + QStringLiteral(" WHERE a.engagement_id = ? AND a.question_id = ?"));
-    q.addBindValue(engagementId);
-    q.addBindValue(questionId);
-    if (!q.exec())
-        return m_ws.sqlError(q, QStringLiteral("reading the answer to '%1'").arg(questionId));
-    if (!q.next())
+    static const QString sql = kSelectAnswers + QStringLiteral(" WHERE a.engagement_id = ? AND a.question_id = ?");
+    const PreparedQuery q = m_ws.prepared(sql);
+    q.bind({engagementId, questionId});
+    if (!q->exec())
+        return m_ws.sqlError(*q, QStringLiteral("reading the answer to '%1'").arg(questionId));
+    if (!q->next())
         return std::optional<Answer>();
-    return std::optional<Answer>(readAnswer(q));
+    return std::optional<Answer>(readAnswer(*q));
 }
 
 Result<QList<Answer>> AnswerStore::answers(qint64 engagementId) const

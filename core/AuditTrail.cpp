@@ -61,15 +61,18 @@ QString AuditTrail::computeHash(const AuditEvent &e)
 Status AuditTrail::append(std::optional<qint64> engagementId, const QString &action, const QString &entity, const QJsonObject &before,
                           const QJsonObject &after)
 {
-    QSqlQuery q = m_ws.query();
-    if (!q.exec(QStringLiteral("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")))
-        return m_ws.sqlError(q, QStringLiteral("reading the audit trail"));
+    // Every change appends, so its statements are the workspace's cached ones.
     AuditEvent e;
     e.id = 1;
     e.prevHash = kGenesisHash;
-    if (q.next()) {
-        e.id = q.value(0).toLongLong() + 1;
-        e.prevHash = q.value(1).toString();
+    {
+        const PreparedQuery last = m_ws.prepared(QStringLiteral("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1"));
+        if (!last->exec())
+            return m_ws.sqlError(*last, QStringLiteral("reading the audit trail"));
+        if (last->next()) {
+            e.id = last->value(0).toLongLong() + 1;
+            e.prevHash = last->value(1).toString();
+        }
     }
     e.engagementId = engagementId;
     e.actor = m_ws.actor();
@@ -80,27 +83,19 @@ Status AuditTrail::append(std::optional<qint64> engagementId, const QString &act
     e.before = compact(before);
     e.after = compact(after);
     e.hash = computeHash(e);
-    q.prepare(QStringLiteral(
+    const PreparedQuery insert = m_ws.prepared(QStringLiteral(
         "INSERT INTO audit_event (id, engagement_id, actor, occurred_at, action, entity, before_state, after_state, prev_hash, hash) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(e.id);
-    q.addBindValue(engagementId ? QVariant(*engagementId) : QVariant(QMetaType::fromType<qint64>()));
-    q.addBindValue(e.actor);
-    q.addBindValue(toStoredTime(e.occurredAt));
-    q.addBindValue(e.action);
-    q.addBindValue(e.entity);
-    q.addBindValue(sqlText(e.before));
-    q.addBindValue(sqlText(e.after));
-    q.addBindValue(e.prevHash);
-    q.addBindValue(e.hash);
-    if (!q.exec())
-        return m_ws.sqlError(q, QStringLiteral("writing the audit trail"));
-    q.prepare(e.id == 1 ? QStringLiteral("INSERT INTO audit_head (last_id, last_hash, singleton) VALUES (?, ?, 1)")
-                        : QStringLiteral("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE singleton = 1"));
-    q.addBindValue(e.id);
-    q.addBindValue(e.hash);
-    if (!q.exec() || q.numRowsAffected() != 1)
-        return m_ws.sqlError(q, QStringLiteral("recording the end of the audit trail"));
+    insert.bind({e.id, engagementId ? QVariant(*engagementId) : QVariant(QMetaType::fromType<qint64>()), e.actor,
+                 toStoredTime(e.occurredAt), e.action, e.entity, sqlText(e.before), sqlText(e.after), e.prevHash, e.hash});
+    if (!insert->exec())
+        return m_ws.sqlError(*insert, QStringLiteral("writing the audit trail"));
+    const PreparedQuery head
+        = m_ws.prepared(e.id == 1 ? QStringLiteral("INSERT INTO audit_head (last_id, last_hash, singleton) VALUES (?, ?, 1)")
+                                  : QStringLiteral("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE singleton = 1"));
+    head.bind({e.id, e.hash});
+    if (!head->exec() || head->numRowsAffected() != 1)
+        return m_ws.sqlError(*head, QStringLiteral("recording the end of the audit trail"));
     return {};
 }
 

@@ -61,15 +61,16 @@ Status CataloguePins::pinIfMissing(qint64 engagementId, const ContentLibrary &li
 
 Result<QList<PinnedCatalogue>> CataloguePins::pinned(qint64 engagementId) const
 {
-    QSqlQuery q = m_ws.query();
-    q.prepare(QStringLiteral("SELECT p.position, t.kind, t.sha256, t.id FROM engagement_catalogue p "
-                             "JOIN catalogue_text t ON t.id = p.catalogue_text_id WHERE p.engagement_id = ? ORDER BY p.position"));
-    q.addBindValue(engagementId);
-    if (!q.exec())
-        return m_ws.sqlError(q, QStringLiteral("reading the catalogues pinned to engagement %1").arg(engagementId));
+    // Every save asks: a cached statement.
+    const PreparedQuery q = m_ws.prepared(QStringLiteral("SELECT p.position, t.kind, t.sha256, t.id FROM engagement_catalogue p JOIN "
+                                                         "catalogue_text t ON t.id = p.catalogue_text_id WHERE p.engagement_id = ? "
+                                                         "ORDER BY p.position"));
+    q.bind({engagementId});
+    if (!q->exec())
+        return m_ws.sqlError(*q, QStringLiteral("reading the catalogues pinned to engagement %1").arg(engagementId));
     QList<PinnedCatalogue> pins;
-    while (q.next())
-        pins.append({q.value(0).toInt(), q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong()});
+    while (q->next())
+        pins.append({q->value(0).toInt(), q->value(1).toString(), q->value(2).toString(), q->value(3).toLongLong()});
     return pins;
 }
 

@@ -16,14 +16,9 @@ namespace {
 
 enum class Kind { Questionnaire, Risks, Controls, Criteria, Unknown };
 
-// Reads just enough of a document to know which parser it needs.
-Kind detectKind(const QString &file, const QString &text, QList<Error> &problems)
+// Which parser a parsed document needs; a document of no known kind is reported.
+Kind kindOf(YamlReader &yaml, const YAML::Node &document)
 {
-    YamlReader yaml(file, problems);
-    const auto root = yaml.parse(text);
-    if (!root)
-        return Kind::Unknown;
-    const YAML::Node &document = *root;
     if (document.IsMap()) {
         if (document["questionnaire"].IsDefined())
             return Kind::Questionnaire;
@@ -35,7 +30,7 @@ Kind detectKind(const QString &file, const QString &text, QList<Error> &problems
         if (catalogue == QLatin1String("criteria"))
             return Kind::Criteria;
     }
-    yaml.error(*root,
+    yaml.error(document,
                QStringLiteral("not a Bulkhead content file: expected a 'questionnaire' key or 'catalogue: risks', 'catalogue: controls' or "
                               "'catalogue: criteria'"));
     return Kind::Unknown;
@@ -244,10 +239,16 @@ Error ContentLibrary::chargeToBatch(const Error &problem, const QList<std::pair<
 bool ContentLibrary::merge(const QString &file, const QString &text, Replace replace, QList<Error> &problems)
 {
     const qsizetype before = problems.size();
-    switch (detectKind(file, text, problems)) {
+    // Parsed once here, then read by the parser of its kind: YAML parsing is most of the cost of
+    // loading content, and the program loads the built-in library at every start.
+    YamlReader yaml(file, problems);
+    const auto root = yaml.parse(text);
+    if (!root)
+        return false;
+    switch (kindOf(yaml, *root)) {
     case Kind::Unknown: return false;
     case Kind::Questionnaire: {
-        auto q = parseQuestionnaire(file, text, problems);
+        auto q = parseQuestionnaire(yaml, *root, text, problems);
         if (!q)
             return false;
         if (const auto *existing = questionnaire(q->key);
@@ -264,7 +265,7 @@ bool ContentLibrary::merge(const QString &file, const QString &text, Replace rep
         return true;
     }
     case Kind::Risks: {
-        auto risks = parseRiskCatalogue(file, text, problems);
+        auto risks = parseRiskCatalogue(yaml, *root, problems);
         if (!risks)
             return false;
         if (replace == Replace::Any) {
@@ -284,7 +285,7 @@ bool ContentLibrary::merge(const QString &file, const QString &text, Replace rep
         return true;
     }
     case Kind::Controls: {
-        auto controls = parseControlCatalogue(file, text, problems);
+        auto controls = parseControlCatalogue(yaml, *root, problems);
         if (!controls)
             return false;
         if (replace != Replace::Any) {
@@ -297,7 +298,7 @@ bool ContentLibrary::merge(const QString &file, const QString &text, Replace rep
         return true;
     }
     case Kind::Criteria: {
-        auto criteria = parseCriteriaCatalogue(file, text, problems);
+        auto criteria = parseCriteriaCatalogue(yaml, *root, problems);
         if (!criteria)
             return false;
         if (replace != Replace::Any) {

@@ -11,18 +11,17 @@ const QRegularExpression kControlIdPattern(QStringLiteral("^[A-Z]{2}-[0-9]+(\\([
 }
 
 namespace {
-std::optional<ControlCatalogue> readControlCatalogue(const QString &file, const QString &text, QList<Error> &problems)
+std::optional<ControlCatalogue> readControlCatalogue(YamlReader &yaml, const YAML::Node &root)
 {
-    YamlReader yaml(file, problems);
-    const auto root = yaml.parse(text);
-    if (!root || !yaml.expectMap(*root, QStringLiteral("a control catalogue")))
+    const QString &file = yaml.file();
+    if (!yaml.expectMap(root, QStringLiteral("a control catalogue")))
         return std::nullopt;
-    yaml.checkKeys(*root, {"catalogue", "version", "source", "families", "controls"}, QStringLiteral("the control catalogue"));
+    yaml.checkKeys(root, {"catalogue", "version", "source", "families", "controls"}, QStringLiteral("the control catalogue"));
     ControlCatalogue catalogue;
     catalogue.sourceFile = file;
-    catalogue.version = yaml.integer(*root, "version", QStringLiteral("the control catalogue"), true).value_or(0);
-    catalogue.source = yaml.string(*root, "source", QStringLiteral("the control catalogue"), false).value_or(QString());
-    const YAML::Node families = (*root)["families"];
+    catalogue.version = yaml.integer(root, "version", QStringLiteral("the control catalogue"), true).value_or(0);
+    catalogue.source = yaml.string(root, "source", QStringLiteral("the control catalogue"), false).value_or(QString());
+    const YAML::Node families = root["families"];
     if (families.IsDefined() && yaml.expectSequence(families, QStringLiteral("'families'")))
         for (const auto &node : families) {
             if (!yaml.expectMap(node, QStringLiteral("a family")))
@@ -31,9 +30,9 @@ std::optional<ControlCatalogue> readControlCatalogue(const QString &file, const 
             catalogue.addFamily({yaml.string(node, "id", QStringLiteral("a family"), true).value_or(QString()),
                                  yaml.string(node, "title", QStringLiteral("a family"), true).value_or(QString())});
         }
-    const YAML::Node controls = (*root)["controls"];
+    const YAML::Node controls = root["controls"];
     if (!controls.IsDefined())
-        yaml.error(*root, QStringLiteral("the control catalogue has no 'controls'"));
+        yaml.error(root, QStringLiteral("the control catalogue has no 'controls'"));
     else if (yaml.expectSequence(controls, QStringLiteral("'controls'")))
         for (const auto &node : controls) {
             if (!yaml.expectMap(node, QStringLiteral("a control")))
@@ -70,10 +69,18 @@ std::optional<ControlCatalogue> readControlCatalogue(const QString &file, const 
 
 } // namespace
 
+std::optional<ControlCatalogue> parseControlCatalogue(YamlReader &yaml, const YAML::Node &root, QList<Error> &problems)
+{
+    return readCatching(QStringLiteral("the control catalogue"), yaml.file(), problems, [&] { return readControlCatalogue(yaml, root); });
+}
+
 std::optional<ControlCatalogue> parseControlCatalogue(const QString &file, const QString &text, QList<Error> &problems)
 {
-    return readCatching(QStringLiteral("the control catalogue"), file, problems,
-                        [&] { return readControlCatalogue(file, text, problems); });
+    YamlReader yaml(file, problems);
+    const auto root = yaml.parse(text);
+    if (!root)
+        return std::nullopt;
+    return parseControlCatalogue(yaml, *root, problems);
 }
 
 } // namespace bulkhead

@@ -12,19 +12,18 @@ namespace {
 
 const QRegularExpression kCriterionPattern(QStringLiteral("^(CC|A|C|PI|P)[0-9]+\\.[0-9]+$"));
 
-std::optional<CriteriaCatalogue> readCriteriaCatalogue(const QString &file, const QString &text, QList<Error> &problems)
+std::optional<CriteriaCatalogue> readCriteriaCatalogue(YamlReader &yaml, const YAML::Node &root)
 {
-    YamlReader yaml(file, problems);
-    const auto root = yaml.parse(text);
-    if (!root || !yaml.expectMap(*root, QStringLiteral("a criteria catalogue")))
+    const QString &file = yaml.file();
+    if (!yaml.expectMap(root, QStringLiteral("a criteria catalogue")))
         return std::nullopt;
     const QString what = QStringLiteral("the criteria catalogue");
-    yaml.checkKeys(*root, {"catalogue", "version", "source", "categories", "criteria", "crosswalk"}, what);
+    yaml.checkKeys(root, {"catalogue", "version", "source", "categories", "criteria", "crosswalk"}, what);
     CriteriaCatalogue catalogue;
     catalogue.sourceFile = file;
-    catalogue.version = yaml.integer(*root, "version", what, true).value_or(0);
-    catalogue.source = yaml.string(*root, "source", what, false).value_or(QString());
-    const YAML::Node &document = *root;
+    catalogue.version = yaml.integer(root, "version", what, true).value_or(0);
+    catalogue.source = yaml.string(root, "source", what, false).value_or(QString());
+    const YAML::Node &document = root;
     if (document["categories"].IsDefined() && yaml.expectSequence(document["categories"], QStringLiteral("'categories'")))
         for (const auto &node : document["categories"]) {
             if (!yaml.expectMap(node, QStringLiteral("a category")))
@@ -105,10 +104,18 @@ QStringList CriteriaCatalogue::controlsFor(const QString &criterionId) const
     return controls;
 }
 
+std::optional<CriteriaCatalogue> parseCriteriaCatalogue(YamlReader &yaml, const YAML::Node &root, QList<Error> &problems)
+{
+    return readCatching(QStringLiteral("the criteria catalogue"), yaml.file(), problems, [&] { return readCriteriaCatalogue(yaml, root); });
+}
+
 std::optional<CriteriaCatalogue> parseCriteriaCatalogue(const QString &file, const QString &text, QList<Error> &problems)
 {
-    return readCatching(QStringLiteral("the criteria catalogue"), file, problems,
-                        [&] { return readCriteriaCatalogue(file, text, problems); });
+    YamlReader yaml(file, problems);
+    const auto root = yaml.parse(text);
+    if (!root)
+        return std::nullopt;
+    return parseCriteriaCatalogue(yaml, *root, problems);
 }
 
 } // namespace bulkhead

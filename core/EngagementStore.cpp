@@ -181,10 +181,14 @@ Status EngagementStore::checkEditable(qint64 id) const
 {
     if (m_ws.isReadOnly())
         return Error {QStringLiteral("the workspace is read-only (%1)").arg(m_ws.readOnlyReason()), m_ws.path()};
-    auto e = get(id);
-    if (!e)
-        return e.error();
-    if (e->status == EngagementStatus::Approved)
+    // Only the status decides, and every change of an engagement's records asks: read just that.
+    const PreparedQuery q = m_ws.prepared(QStringLiteral("SELECT status FROM engagement WHERE id = ?"));
+    q.bind({id});
+    if (!q->exec())
+        return m_ws.sqlError(*q, QStringLiteral("reading engagement %1").arg(id));
+    if (!q->next())
+        return Error {QStringLiteral("there is no engagement %1 in this workspace").arg(id), m_ws.path()};
+    if (parseEngagementStatus(q->value(0).toString()).value_or(EngagementStatus::Draft) == EngagementStatus::Approved)
         return Error {QStringLiteral("engagement %1 is approved and cannot be changed; reopen it with a reason first").arg(id),
                       m_ws.path()};
     return {};

@@ -43,6 +43,9 @@ public:
     // Attaches the file. The question or control, if named, must be in the engagement's content.
     // Attaching the same bytes to the same place again returns the earlier attachment.
     Result<EvidenceAdded> add(const EvidenceInput &input, const ContentLibrary &library);
+    // The same for `bytes` the caller has already read from input.path (a scan import, which
+    // parses them first): they are what is stored and hashed, and the file is not read again.
+    Result<EvidenceAdded> add(const EvidenceInput &input, const QByteArray &bytes, const ContentLibrary &library);
     Result<QList<EvidenceItem>> list(qint64 engagementId) const;
     Result<QByteArray> content(const EvidenceItem &item) const;
     Result<EvidenceVerification> verify(qint64 engagementId) const;

@@ -232,40 +232,66 @@ Result<QList<StoredObservation>> observationsOfFile(Workspace &ws, qint64 engage
 
 Result<qint64> insertObservation(Workspace &ws, const StoredObservation &s)
 {
+    return ObservationInserter(ws).insert(s);
+}
+
+ObservationInserter::ObservationInserter(Workspace &workspace) : m_ws(workspace), m_insert(workspace.query())
+{
+}
+
+Result<qint64> ObservationInserter::insert(const StoredObservation &s)
+{
     const Observation &o = s.observation;
-    QSqlQuery q = ws.query();
-    q.prepare(QStringLiteral("INSERT INTO observation (engagement_id, evidence_id, tool, tool_version, check_id, normalised_check_id, "
-                             "title, status, tool_status, severity, target, remediation, detail, collected_on, expires_on, controls, "
-                             "questions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    q.addBindValue(s.engagementId);
-    q.addBindValue(s.evidenceId);
-    q.addBindValue(sqlText(o.tool));
-    q.addBindValue(sqlText(o.toolVersion));
-    q.addBindValue(sqlText(o.checkId));
-    q.addBindValue(sqlText(o.normalisedCheckId));
-    q.addBindValue(sqlText(o.title));
-    q.addBindValue(observationStatusKey(o.status));
-    q.addBindValue(sqlText(o.toolStatus));
-    q.addBindValue(sqlText(o.severity));
-    q.addBindValue(sqlText(o.target));
-    q.addBindValue(sqlText(o.remediation));
-    q.addBindValue(sqlText(o.detail));
-    q.addBindValue(s.collectedOn.toString(Qt::ISODate));
-    q.addBindValue(dateOrNull(s.expiresOn));
-    q.addBindValue(compact(toArray(s.controls)));
-    q.addBindValue(compact(toArray(s.questions)));
+    QSqlQuery &q = m_insert;
+    if (!m_prepared) {
+        if (!q.prepare(QStringLiteral("INSERT INTO observation (engagement_id, evidence_id, tool, tool_version, check_id, "
+                                      "normalised_check_id, title, status, tool_status, severity, target, remediation, detail, "
+                                      "collected_on, expires_on, controls, questions) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id")))
+            return m_ws.sqlError(q, QStringLiteral("recording observation %1 of evidence %2").arg(o.checkId).arg(s.evidenceId));
+        m_prepared = true;
+    }
+    // Positional binds replace the previous row's in order.
+    int i = 0;
+    const auto bind = [&q, &i](const QVariant &value) { q.bindValue(i++, value); };
+    bind(s.engagementId);
+    bind(s.evidenceId);
+    bind(sqlText(o.tool));
+    bind(sqlText(o.toolVersion));
+    bind(sqlText(o.checkId));
+    bind(sqlText(o.normalisedCheckId));
+    bind(sqlText(o.title));
+    bind(observationStatusKey(o.status));
+    bind(sqlText(o.toolStatus));
+    bind(sqlText(o.severity));
+    bind(sqlText(o.target));
+    bind(sqlText(o.remediation));
+    bind(sqlText(o.detail));
+    bind(s.collectedOn.toString(Qt::ISODate));
+    bind(dateOrNull(s.expiresOn));
+    bind(compact(toArray(s.controls)));
+    bind(compact(toArray(s.questions)));
     if (!q.exec() || !q.next())
-        return ws.sqlError(q, QStringLiteral("recording observation %1 of evidence %2").arg(o.checkId).arg(s.evidenceId));
-    return q.value(0).toLongLong();
+        return m_ws.sqlError(q, QStringLiteral("recording observation %1 of evidence %2").arg(o.checkId).arg(s.evidenceId));
+    const qint64 id = q.value(0).toLongLong();
+    q.finish(); // the statement is done with before the next row reuses it
+    return id;
 }
 
 QString observationsDigest(const QList<StoredObservation> &list)
 {
-    QJsonArray array;
-    for (const StoredObservation &s : list)
-        array.append(toJson(s));
-    return QString::fromLatin1(
-        QCryptographicHash::hash(QJsonDocument(array).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+    // The digest of QJsonDocument(array of toJson(row)).toJson(Compact), fed one row at a time:
+    // the compact form of an array is its items' compact forms between '[' and ']', joined by
+    // ','. The same bytes, without building one JSON value of every row of a large import.
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(QByteArrayView("["));
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (i > 0)
+            hash.addData(QByteArrayView(","));
+        hash.addData(QJsonDocument(toJson(list.at(i))).toJson(QJsonDocument::Compact));
+    }
+    hash.addData(QByteArrayView("]"));
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 Result<QList<AnswerProposal>> proposalsWhere(Workspace &ws, qint64 engagementId, const QString &condition, const QVariantList &binds)

@@ -11,6 +11,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
@@ -60,6 +61,21 @@ Result<QList<StoredObservation>> observations(Workspace &workspace, qint64 engag
 Result<QList<StoredObservation>> observationsOfFile(Workspace &workspace, qint64 engagementId, qint64 evidenceId);
 // Stores `observation` (its id is ignored) inside the caller's write; returns the new id.
 Result<qint64> insertObservation(Workspace &workspace, const StoredObservation &observation);
+
+// Stores many observations inside the caller's write with one prepared statement, bound again
+// for each row: an import of thousands of results would otherwise prepare thousands of times.
+class ObservationInserter {
+public:
+    explicit ObservationInserter(Workspace &workspace);
+    // As insertObservation: the id of `observation` is ignored; returns the new one.
+    Result<qint64> insert(const StoredObservation &observation);
+
+private:
+    Workspace &m_ws;
+    QSqlQuery m_insert;
+    bool m_prepared = false;
+};
+
 // SHA-256 of the observations' JSON, in the given order: what "scan.import" events record so
 // that audit verification can tell a changed observation row.
 QString observationsDigest(const QList<StoredObservation> &observations);

@@ -402,6 +402,7 @@ Status importObservations(Workspace &ws, Contents &c, qint64 engagementId, const
             files << o.evidenceId;
         byFile[o.evidenceId].append(o);
     }
+    ObservationInserter inserter(ws);
     for (const qint64 file : std::as_const(files)) {
         const qint64 localFile = evidenceIds.value(file);
         const ImportedEvidence *source = originalEvidence.value(file);
@@ -410,7 +411,7 @@ Status importObservations(Workspace &ws, Contents &c, qint64 engagementId, const
             const qint64 original = o.id;
             o.engagementId = engagementId;
             o.evidenceId = localFile;
-            auto inserted = insertObservation(ws, o);
+            auto inserted = inserter.insert(o);
             if (!inserted)
                 return inserted.error();
             observationIds.insert(original, *inserted);

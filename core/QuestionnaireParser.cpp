@@ -25,29 +25,26 @@ SourcePosition positionOf(const YAML::Node &node)
 
 class QuestionnaireReader {
 public:
-    QuestionnaireReader(const QString &file, QList<Error> &problems) : m_yaml(file, problems) { }
+    explicit QuestionnaireReader(YamlReader &yaml) : m_yaml(yaml) { }
 
-    std::optional<Questionnaire> read(const QString &text)
+    std::optional<Questionnaire> read(const YAML::Node &root, const QString &text)
     {
-        const auto root = m_yaml.parse(text);
-        if (!root)
-            return std::nullopt;
         Questionnaire q;
-        if (!m_yaml.expectMap(*root, QStringLiteral("a questionnaire file")))
+        if (!m_yaml.expectMap(root, QStringLiteral("a questionnaire file")))
             return std::nullopt;
-        m_yaml.checkKeys(*root, {"questionnaire", "version", "title", "description", "sections"}, QStringLiteral("the questionnaire"));
-        q.key = m_yaml.string(*root, "questionnaire", QStringLiteral("the questionnaire"), true).value_or(QString());
+        m_yaml.checkKeys(root, {"questionnaire", "version", "title", "description", "sections"}, QStringLiteral("the questionnaire"));
+        q.key = m_yaml.string(root, "questionnaire", QStringLiteral("the questionnaire"), true).value_or(QString());
         if (!q.key.isEmpty() && !kKeyPattern.match(q.key).hasMatch())
-            m_yaml.error((*root)["questionnaire"],
+            m_yaml.error(root["questionnaire"],
                          QStringLiteral("questionnaire key '%1' must be lower case letters, digits and '_'").arg(q.key));
-        q.version = m_yaml.integer(*root, "version", QStringLiteral("the questionnaire"), true).value_or(0);
-        if ((*root)["version"].IsDefined() && q.version < 1 && m_yaml.errorCount() == 0)
-            m_yaml.error((*root)["version"], QStringLiteral("version must be 1 or more"));
-        q.title = m_yaml.string(*root, "title", QStringLiteral("the questionnaire"), true).value_or(QString());
-        q.description = m_yaml.string(*root, "description", QStringLiteral("the questionnaire"), false).value_or(QString());
-        const YAML::Node sections = (*root)["sections"];
+        q.version = m_yaml.integer(root, "version", QStringLiteral("the questionnaire"), true).value_or(0);
+        if (root["version"].IsDefined() && q.version < 1 && m_yaml.errorCount() == 0)
+            m_yaml.error(root["version"], QStringLiteral("version must be 1 or more"));
+        q.title = m_yaml.string(root, "title", QStringLiteral("the questionnaire"), true).value_or(QString());
+        q.description = m_yaml.string(root, "description", QStringLiteral("the questionnaire"), false).value_or(QString());
+        const YAML::Node sections = root["sections"];
         if (!sections.IsDefined())
-            m_yaml.error(*root, QStringLiteral("the questionnaire has no 'sections'"));
+            m_yaml.error(root, QStringLiteral("the questionnaire has no 'sections'"));
         else if (m_yaml.expectSequence(sections, QStringLiteral("'sections'")))
             for (const auto &node : sections)
                 readSection(node, q);
@@ -222,16 +219,25 @@ private:
         }
     }
 
-    YamlReader m_yaml;
+    YamlReader &m_yaml;
     QSet<QString> m_ids;
 };
 
 } // namespace
 
+std::optional<Questionnaire> parseQuestionnaire(YamlReader &yaml, const YAML::Node &root, const QString &text, QList<Error> &problems)
+{
+    return readCatching(QStringLiteral("the questionnaire"), yaml.file(), problems,
+                        [&] { return QuestionnaireReader(yaml).read(root, text); });
+}
+
 std::optional<Questionnaire> parseQuestionnaire(const QString &file, const QString &text, QList<Error> &problems)
 {
-    return readCatching(QStringLiteral("the questionnaire"), file, problems,
-                        [&] { return QuestionnaireReader(file, problems).read(text); });
+    YamlReader yaml(file, problems);
+    const auto root = yaml.parse(text);
+    if (!root)
+        return std::nullopt;
+    return parseQuestionnaire(yaml, *root, text, problems);
 }
 
 } // namespace bulkhead

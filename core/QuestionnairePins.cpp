@@ -59,15 +59,17 @@ Result<qint64> QuestionnairePins::pin(qint64 engagementId, const Questionnaire &
 
 Result<QHash<QString, PinnedVersion>> QuestionnairePins::pinned(qint64 engagementId) const
 {
-    QSqlQuery q = m_ws.query();
-    q.prepare(QStringLiteral("SELECT p.questionnaire_key, v.id, v.version, v.sha256 FROM engagement_questionnaire p "
-                             "JOIN questionnaire_version v ON v.id = p.questionnaire_version_id WHERE p.engagement_id = ?"));
-    q.addBindValue(engagementId);
-    if (!q.exec())
-        return m_ws.sqlError(q, QStringLiteral("reading the questionnaires pinned to engagement %1").arg(engagementId));
+    // Every save asks: a cached statement.
+    const PreparedQuery q
+        = m_ws.prepared(QStringLiteral("SELECT p.questionnaire_key, v.id, v.version, v.sha256 FROM engagement_questionnaire "
+                                       "p JOIN questionnaire_version v ON v.id = p.questionnaire_version_id "
+                                       "WHERE p.engagement_id = ?"));
+    q.bind({engagementId});
+    if (!q->exec())
+        return m_ws.sqlError(*q, QStringLiteral("reading the questionnaires pinned to engagement %1").arg(engagementId));
     QHash<QString, PinnedVersion> pins;
-    while (q.next())
-        pins.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toString()});
+    while (q->next())
+        pins.insert(q->value(0).toString(), {q->value(1).toLongLong(), q->value(2).toInt(), q->value(3).toString()});
     return pins;
 }
 

@@ -53,20 +53,19 @@ void readModifier(YamlReader &yaml, const YAML::Node &node, RiskDefinition &risk
 } // namespace
 
 namespace {
-std::optional<RiskCatalogue> readRiskCatalogue(const QString &file, const QString &text, QList<Error> &problems)
+std::optional<RiskCatalogue> readRiskCatalogue(YamlReader &yaml, const YAML::Node &root)
 {
-    YamlReader yaml(file, problems);
-    const auto root = yaml.parse(text);
-    if (!root || !yaml.expectMap(*root, QStringLiteral("a risk catalogue")))
+    const QString &file = yaml.file();
+    if (!yaml.expectMap(root, QStringLiteral("a risk catalogue")))
         return std::nullopt;
-    yaml.checkKeys(*root, {"catalogue", "version", "risks"}, QStringLiteral("the risk catalogue"));
+    yaml.checkKeys(root, {"catalogue", "version", "risks"}, QStringLiteral("the risk catalogue"));
     RiskCatalogue catalogue;
     catalogue.sourceFile = file;
-    catalogue.version = yaml.integer(*root, "version", QStringLiteral("the risk catalogue"), true).value_or(0);
-    const YAML::Node risks = (*root)["risks"];
+    catalogue.version = yaml.integer(root, "version", QStringLiteral("the risk catalogue"), true).value_or(0);
+    const YAML::Node risks = root["risks"];
     QSet<QString> ids;
     if (!risks.IsDefined())
-        yaml.error(*root, QStringLiteral("the risk catalogue has no 'risks'"));
+        yaml.error(root, QStringLiteral("the risk catalogue has no 'risks'"));
     else if (yaml.expectSequence(risks, QStringLiteral("'risks'")))
         for (const auto &node : risks) {
             if (!yaml.expectMap(node, QStringLiteral("a risk")))
@@ -115,9 +114,18 @@ std::optional<RiskCatalogue> readRiskCatalogue(const QString &file, const QStrin
 
 } // namespace
 
+std::optional<RiskCatalogue> parseRiskCatalogue(YamlReader &yaml, const YAML::Node &root, QList<Error> &problems)
+{
+    return readCatching(QStringLiteral("the risk catalogue"), yaml.file(), problems, [&] { return readRiskCatalogue(yaml, root); });
+}
+
 std::optional<RiskCatalogue> parseRiskCatalogue(const QString &file, const QString &text, QList<Error> &problems)
 {
-    return readCatching(QStringLiteral("the risk catalogue"), file, problems, [&] { return readRiskCatalogue(file, text, problems); });
+    YamlReader yaml(file, problems);
+    const auto root = yaml.parse(text);
+    if (!root)
+        return std::nullopt;
+    return parseRiskCatalogue(yaml, *root, problems);
 }
 
 } // namespace bulkhead

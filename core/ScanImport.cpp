@@ -9,7 +9,6 @@
 #include "ScannerMapping.h"
 #include "Workspace.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QSet>
@@ -167,11 +166,6 @@ Status decide(Workspace &ws, AnswerProposal &p, AnswerProposal::State state)
     return AuditTrail(ws).append(p.engagementId, action, proposalEntity(p), toJson(before), toJson(p));
 }
 
-QString sha256Of(const QByteArray &bytes)
-{
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-}
-
 } // namespace
 
 Result<ScanImportResult> importScan(Workspace &ws, const ContentLibrary &library, qint64 engagementId, ScanTool tool, const QString &path,
@@ -207,12 +201,11 @@ Result<ScanImportResult> importScan(Workspace &ws, const ContentLibrary &library
     auto done = ws.write([&]() -> Status {
         if (auto editable = EngagementStore(ws).checkEditable(engagementId); !editable)
             return editable;
-        auto added = EvidenceStore(ws).add({engagementId, path, {}, {}, collectedOn, expiresOn}, library);
+        // The bytes parsed above are the ones stored and hashed, so the evidence is what was read.
+        auto added = EvidenceStore(ws).add({engagementId, path, {}, {}, collectedOn, expiresOn}, bytes, library);
         if (!added)
             return added.error();
         result.evidence = added->item;
-        if (result.evidence.sha256 != sha256Of(bytes))
-            return Error {QStringLiteral("the file changed while it was being imported; nothing was imported"), path};
         QSqlQuery q = ws.query();
         if (added->alreadyAttached) {
             q.prepare(QStringLiteral("SELECT count(*) FROM observation WHERE evidence_id = ?"));
@@ -230,10 +223,11 @@ Result<ScanImportResult> importScan(Workspace &ws, const ContentLibrary &library
 
         QSet<QString> touched;
         qint64 firstId = 0, lastId = 0;
+        ObservationInserter inserter(ws);
         for (const Observation &o : report->observations) {
             const ScanLinks links = mapping->linksFor(o);
             StoredObservation s {0, engagementId, result.evidence.id, o, collectedOn, expiresOn, links.controls, links.questions};
-            auto id = insertObservation(ws, s);
+            auto id = inserter.insert(s);
             if (!id)
                 return Error {QStringLiteral("recording observation %1 of %2: %3")
                                   .arg(result.observations + 1)

@@ -13,6 +13,9 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#include <map>
+#include <utility>
+
 namespace bulkhead {
 
 namespace {
@@ -35,6 +38,43 @@ Status checkFileHeader(const QString &path)
 }
 
 } // namespace
+
+struct Workspace::Statements {
+    struct Entry {
+        std::unique_ptr<QSqlQuery> query;
+        bool inUse = false;
+    };
+    std::map<QString, Entry> bySql; // a node's address stays put: PreparedQuery holds its flag
+};
+
+PreparedQuery::PreparedQuery(QSqlQuery *cached, bool *inUse) : m_query(cached), m_inUse(inUse)
+{
+}
+
+PreparedQuery::PreparedQuery(std::unique_ptr<QSqlQuery> own) : m_query(own.get()), m_own(std::move(own))
+{
+}
+
+PreparedQuery::PreparedQuery(PreparedQuery &&other) noexcept
+    : m_query(std::exchange(other.m_query, nullptr)), m_inUse(std::exchange(other.m_inUse, nullptr)), m_own(std::move(other.m_own))
+{
+}
+
+void PreparedQuery::bind(std::initializer_list<QVariant> values) const
+{
+    int position = 0;
+    for (const QVariant &value : values)
+        m_query->bindValue(position++, value);
+}
+
+PreparedQuery::~PreparedQuery()
+{
+    if (!m_query)
+        return;
+    m_query->finish();
+    if (m_inUse)
+        *m_inUse = false;
+}
 
 QString toStoredTime(const QDateTime &time)
 {
@@ -64,12 +104,13 @@ QString Workspace::defaultActor()
 
 Workspace::Workspace(QString path, QString connection, Options options)
     : m_path(std::move(path)), m_connection(std::move(connection)), m_actor(options.actor.isEmpty() ? defaultActor() : options.actor),
-      m_clock(std::move(options.clock)), m_openedActor(m_actor), m_openedClock(m_clock)
+      m_clock(std::move(options.clock)), m_openedActor(m_actor), m_openedClock(m_clock), m_statements(std::make_unique<Statements>())
 {
 }
 
 Workspace::~Workspace()
 {
+    m_statements.reset(); // the statements go before their connection
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         db.close();
@@ -286,6 +327,27 @@ Status Workspace::write(const std::function<Status()> &change)
 QSqlQuery Workspace::query() const
 {
     return QSqlQuery(QSqlDatabase::database(m_connection, false));
+}
+
+PreparedQuery Workspace::prepared(const QString &sql) const
+{
+    auto &entry = m_statements->bySql[sql];
+    if (entry.inUse) { // nested use of the same text: this use gets its own
+        auto own = std::make_unique<QSqlQuery>(query());
+        own->prepare(sql);
+        return PreparedQuery(std::move(own));
+    }
+    if (!entry.query) {
+        auto fresh = std::make_unique<QSqlQuery>(query());
+        if (!fresh->prepare(sql)) {
+            // Not kept: the caller's exec fails and reports the error, as with query().
+            m_statements->bySql.erase(sql);
+            return PreparedQuery(std::move(fresh));
+        }
+        entry.query = std::move(fresh);
+    }
+    entry.inUse = true;
+    return PreparedQuery(entry.query.get(), &entry.inUse);
 }
 
 Error Workspace::sqlError(const QSqlQuery &query, const QString &doing) const

@@ -10,13 +10,43 @@
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 
 #include <functional>
+#include <initializer_list>
 #include <memory>
 
 class QSqlQuery;
 
 namespace bulkhead {
+
+class Workspace;
+
+// A statement from the workspace's cache of prepared statements, for the caller's use until
+// this goes: then it is finished (its result let go) and free for the next use of the same text.
+// Bind every placeholder before each exec: values bound by the previous use stay otherwise.
+class PreparedQuery {
+public:
+    PreparedQuery(PreparedQuery &&other) noexcept;
+    PreparedQuery &operator=(PreparedQuery &&) = delete;
+    PreparedQuery(const PreparedQuery &) = delete;
+    PreparedQuery &operator=(const PreparedQuery &) = delete;
+    ~PreparedQuery();
+
+    QSqlQuery &operator*() const { return *m_query; }
+    QSqlQuery *operator->() const { return m_query; }
+    // Binds `values` to the placeholders in order, from the first: every one, every time.
+    void bind(std::initializer_list<QVariant> values) const;
+
+private:
+    friend class Workspace;
+    PreparedQuery(QSqlQuery *cached, bool *inUse);
+    explicit PreparedQuery(std::unique_ptr<QSqlQuery> own);
+
+    QSqlQuery *m_query = nullptr;
+    bool *m_inUse = nullptr; // the cache's flag for a cached statement
+    std::unique_ptr<QSqlQuery> m_own; // a statement prepared for this use alone
+};
 
 struct WorkspaceOptions {
     QString actor; // who makes changes; default: $BULKHEAD_USER, else the login name
@@ -62,6 +92,11 @@ public:
     // The commit is durable when this returns.
     Status write(const std::function<Status()> &change);
     QSqlQuery query() const;
+    // `sql` prepared once for this connection and kept until the workspace closes: for the few
+    // statements every save runs, where preparing again costs as much as running them. A text
+    // still in use further up the stack is prepared afresh for this use. Like the connection,
+    // only for the thread that opened the workspace.
+    PreparedQuery prepared(const QString &sql) const;
     // A failed statement as an Error that names the workspace.
     Error sqlError(const QSqlQuery &query, const QString &doing) const;
 
@@ -82,6 +117,8 @@ private:
     QString m_upgradeBackup;
     QString m_readOnlyReason;
     bool m_inWrite = false;
+    struct Statements;
+    std::unique_ptr<Statements> m_statements;
 };
 
 // Text for a NOT NULL column: Qt binds a null QString as SQL NULL, so an empty field would

@@ -15,6 +15,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <future>
 
 namespace {
 
@@ -87,7 +88,10 @@ int main(int argc, char *argv[])
     parser.addOption(workspaceOption);
     parser.addOption(readOnlyOption);
     parser.addOption(screenshotOption);
-    parser.process(app);
+    parser.process(app); // exits for --help, --version and mistakes: before any thread starts
+    // Reading the built-in content is most of the start-up's work and needs nothing of the
+    // workspace: it runs on another thread while the workspace opens.
+    std::future<bulkhead::ContentLibrary> builtIn = std::async(std::launch::async, [] { return bulkhead::ContentLibrary::builtIn(); });
     const bool screenshots = parser.isSet(screenshotOption);
 
     bulkhead::WorkspaceOptions options;
@@ -97,7 +101,7 @@ int main(int argc, char *argv[])
         complain(QApplication::translate("main", "Cannot open the workspace"), workspace.error().toString(), screenshots);
         return 3;
     }
-    const bulkhead::ContentLibrary library = bulkhead::ContentLibrary::builtIn();
+    const bulkhead::ContentLibrary library = builtIn.get();
     if (screenshots) {
         auto engagements = bulkhead::EngagementStore(**workspace).list();
         if (engagements && engagements->isEmpty()) {

@@ -524,6 +524,14 @@ TEST_CASE("audit verify names an observation or a proposal changed behind the pr
     REQUIRE(rows->size() == 2);
     CHECK(after.value(QStringLiteral("observations_sha256")).toString() == observationsDigest(*rows));
     CHECK(after.value(QStringLiteral("observations_sha256")).toString().size() == 64);
+    // ...and is the digest of the rows' JSON as one compact array, as earlier versions recorded it.
+    QJsonArray array;
+    for (const StoredObservation &row : *rows)
+        array.append(toJson(row));
+    CHECK(observationsDigest(*rows)
+          == QString::fromLatin1(
+              QCryptographicHash::hash(QJsonDocument(array).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex()));
+    CHECK(observationsDigest({}) == QString::fromLatin1(QCryptographicHash::hash(QByteArray("[]"), QCryptographicHash::Sha256).toHex()));
 
     const QString scanEntity = QStringLiteral("engagement:3/scan:%1").arg(evidenceId);
     SECTION("a failed check turned into a pass")
@@ -559,13 +567,15 @@ TEST_CASE("audit verify names an observation or a proposal changed behind the pr
     SECTION("a pending proposal marked accepted")
     {
         QSqlQuery q = ws->query();
-        REQUIRE(q.exec(QStringLiteral("UPDATE answer_proposal SET state = 'accepted', decided_by = 'x', decided_at = '2026-11-20T09:00:00Z' "
-                                      "WHERE id = %1")
-                           .arg(proposalId)));
+        REQUIRE(
+            q.exec(QStringLiteral("UPDATE answer_proposal SET state = 'accepted', decided_by = 'x', decided_at = '2026-11-20T09:00:00Z' "
+                                  "WHERE id = %1")
+                       .arg(proposalId)));
         auto v = AuditTrail(*ws).verify();
         REQUIRE(v.ok());
         CHECK(v->problem
-              == QStringLiteral("the answer proposal engagement:3/proposal:%1 differs from the last audit event that changed it").arg(proposalId));
+              == QStringLiteral("the answer proposal engagement:3/proposal:%1 differs from the last audit event that changed it")
+                     .arg(proposalId));
     }
 }
 
