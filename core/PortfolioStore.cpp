@@ -4,36 +4,102 @@
 #include "Workspace.h"
 
 #include <QCryptographicHash>
-#include <QDataStream>
-#include <QIODevice>
 #include <QSqlQuery>
 #include <QVariant>
+#include <QtEndian>
+
+#include <type_traits>
 
 namespace bulkhead {
 
 namespace {
 
 constexpr qint32 kNotInLibrary = -1;
+constexpr quint32 kNullString = 0xFFFFFFFF;
 
-// Every entry starts with the format and the scorer's tag, so that an entry written by another
-// program version between reading the state and reading the entries is never taken for ours.
-void setUp(QDataStream &stream)
-{
-    stream.setVersion(QDataStream::Qt_6_0);
-    stream.setByteOrder(QDataStream::LittleEndian); // no byte swapping on the machines we run on
-}
+// Entries are written and read field by field in little-endian order, without QDataStream: at
+// 10,000 engagements its per-field device reads were most of a first load's time.
+class EntryWriter {
+public:
+    explicit EntryWriter(QByteArray &out) : m_out(out) { }
+    template<typename T> void number(T value)
+    {
+        static_assert(std::is_arithmetic_v<T>);
+        char bytes[sizeof(T)];
+        qToLittleEndian(value, bytes);
+        m_out.append(bytes, sizeof(T));
+    }
+    void text(const QString &value)
+    {
+        if (value.isNull()) {
+            number(kNullString);
+            return;
+        }
+        number(quint32(value.size()));
+        const qsizetype at = m_out.size();
+        m_out.resize(at + value.size() * 2);
+        qToLittleEndian<quint16>(value.utf16(), value.size(), m_out.data() + at);
+    }
+    void date(const QDate &value) { number(value.toJulianDay()); }
+    void time(const QDateTime &value)
+    {
+        number(quint8(value.isValid()));
+        number(value.isValid() ? value.toMSecsSinceEpoch() : qint64(0));
+    }
 
-quint8 levelByte(Level level)
-{
-    return static_cast<quint8>(level);
-}
+private:
+    QByteArray &m_out;
+};
 
-std::optional<Level> levelOf(quint8 byte)
-{
-    if (byte > static_cast<quint8>(Level::VeryHigh))
-        return std::nullopt;
-    return static_cast<Level>(byte);
-}
+class EntryReader {
+public:
+    explicit EntryReader(const QByteArray &in) : m_at(in.constData()), m_end(in.constData() + in.size()) { }
+    bool ok() const { return m_ok; }
+    bool atEnd() const { return m_at == m_end; }
+    template<typename T> T number()
+    {
+        if (m_end - m_at < qsizetype(sizeof(T))) {
+            m_ok = false;
+            return T {};
+        }
+        const T value = qFromLittleEndian<T>(m_at);
+        m_at += sizeof(T);
+        return value;
+    }
+    QString text()
+    {
+        const quint32 size = number<quint32>();
+        if (size == kNullString || !m_ok)
+            return {};
+        if (quint64(m_end - m_at) < quint64(size) * 2) {
+            m_ok = false;
+            return {};
+        }
+        QString value(qsizetype(size), Qt::Uninitialized);
+        qFromLittleEndian<quint16>(m_at, size, value.data());
+        m_at += qsizetype(size) * 2;
+        return value;
+    }
+    QDate date() { return QDate::fromJulianDay(number<qint64>()); }
+    QDateTime time()
+    {
+        const bool valid = number<quint8>() != 0;
+        const qint64 msecs = number<qint64>();
+        return valid ? QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC) : QDateTime();
+    }
+    std::optional<Level> level()
+    {
+        const quint8 byte = number<quint8>();
+        if (byte > static_cast<quint8>(Level::VeryHigh))
+            return std::nullopt;
+        return static_cast<Level>(byte);
+    }
+
+private:
+    const char *m_at;
+    const char *m_end;
+    bool m_ok = true;
+};
 
 } // namespace
 
@@ -48,8 +114,7 @@ PortfolioStore::PortfolioStore(Workspace &workspace, const ContentLibrary &libra
         hash.addData(QStringLiteral("catalogue %1 %2\n").arg(c.kind, c.sha256).toUtf8());
     const QByteArray digest = hash.result();
     m_scorer = QString::fromLatin1(digest.toHex());
-    QDataStream tag(digest.left(8));
-    tag >> m_scorerTag;
+    m_scorerTag = qFromBigEndian<quint64>(digest.constData());
 
     for (const RiskDefinition &risk : library.risks().risks) {
         m_riskIndex.insert(risk.id, static_cast<qint32>(m_risks.size()));
@@ -64,122 +129,132 @@ PortfolioStore::PortfolioStore(Workspace &workspace, const ContentLibrary &libra
 QByteArray PortfolioStore::encode(const PortfolioEntry &entry) const
 {
     QByteArray bytes;
-    QDataStream out(&bytes, QIODevice::WriteOnly);
-    setUp(out);
-    out << quint8(kEntryFormat) << m_scorerTag;
+    bytes.reserve(1024);
+    EntryWriter out(bytes);
+    out.number(quint8(kEntryFormat));
+    out.number(m_scorerTag);
     const Engagement &e = entry.engagement;
-    out << e.id << e.client << e.system << e.csp << e.serviceModel << e.architecture << e.infrastructure << e.impact << e.assessor
-        << e.reviewer << e.periodStart << e.periodEnd << e.baselineProfile << quint8(e.status) << e.createdAt << e.updatedAt
-        << e.approvedContentHash;
-    // Ids and titles the library has (nearly all) are written as its position in the library.
+    out.number(e.id);
+    for (const QString *text : {&e.client, &e.system, &e.csp, &e.serviceModel, &e.architecture, &e.infrastructure, &e.impact, &e.assessor,
+                                &e.reviewer, &e.baselineProfile, &e.approvedContentHash})
+        out.text(*text);
+    out.date(e.periodStart);
+    out.date(e.periodEnd);
+    out.number(quint8(e.status));
+    out.time(e.createdAt);
+    out.time(e.updatedAt);
+    // Ids and titles the library has (nearly all) are written as their position in it.
     const auto named = [&out](const QHash<QString, qint32> &index, const QList<std::pair<QString, QString>> &known, const QString &id,
                               const QString &title) {
         const qint32 at = index.value(id, kNotInLibrary);
         if (at != kNotInLibrary && known.at(at).second == title) {
-            out << at;
+            out.number(at);
         } else {
-            out << kNotInLibrary << id << title;
+            out.number(kNotInLibrary);
+            out.text(id);
+            out.text(title);
         }
     };
-    out << quint32(entry.risks.size());
+    out.number(quint32(entry.risks.size()));
     for (const RiskRating &r : entry.risks) {
         named(m_riskIndex, m_risks, r.id, r.title);
-        out << levelByte(r.inherentLikelihood) << levelByte(r.inherentImpact) << levelByte(r.inherentLevel) << levelByte(r.likelihood)
-            << levelByte(r.impact) << levelByte(r.level) << r.mitigationShare << r.overridden;
+        for (Level level : {r.inherentLikelihood, r.inherentImpact, r.inherentLevel, r.likelihood, r.impact, r.level})
+            out.number(static_cast<quint8>(level));
+        out.number(r.mitigationShare);
+        out.number(quint8(r.overridden));
     }
-    out << quint32(entry.families.size());
+    out.number(quint32(entry.families.size()));
     for (const FamilyScore &f : entry.families) {
         named(m_familyIndex, m_families, f.id, f.title);
-        out << f.score.has_value() << f.score.value_or(0.0) << qint32(f.implemented) << qint32(f.partial) << qint32(f.notImplemented)
-            << qint32(f.controlsInScope) << qint32(f.controlsSatisfied) << qint32(f.controlsOtherThanSatisfied);
+        out.number(quint8(f.score.has_value()));
+        out.number(f.score.value_or(0.0));
+        for (int n : {f.implemented, f.partial, f.notImplemented, f.controlsInScope, f.controlsSatisfied, f.controlsOtherThanSatisfied})
+            out.number(qint32(n));
     }
-    out << quint32(entry.openPoamByMonth.size());
-    for (const auto &[month, items] : entry.openPoamByMonth)
-        out << qint32(month) << qint32(items);
+    out.number(quint32(entry.openPoamByMonth.size()));
+    for (const auto &[month, items] : entry.openPoamByMonth) {
+        out.number(qint32(month));
+        out.number(qint32(items));
+    }
     return bytes;
 }
 
 std::optional<PortfolioEntry> PortfolioStore::decode(const QByteArray &bytes) const
 {
-    QDataStream in(bytes);
-    setUp(in);
-    quint8 format = 0;
-    quint64 tag = 0;
-    in >> format >> tag;
-    if (format != kEntryFormat || tag != m_scorerTag)
+    EntryReader in(bytes);
+    if (in.number<quint8>() != kEntryFormat || in.number<quint64>() != m_scorerTag)
         return std::nullopt;
     PortfolioEntry entry;
     Engagement &e = entry.engagement;
-    quint8 status = 0;
-    in >> e.id >> e.client >> e.system >> e.csp >> e.serviceModel >> e.architecture >> e.infrastructure >> e.impact >> e.assessor
-        >> e.reviewer >> e.periodStart >> e.periodEnd >> e.baselineProfile >> status >> e.createdAt >> e.updatedAt >> e.approvedContentHash;
+    e.id = in.number<qint64>();
+    for (QString *text : {&e.client, &e.system, &e.csp, &e.serviceModel, &e.architecture, &e.infrastructure, &e.impact, &e.assessor,
+                          &e.reviewer, &e.baselineProfile, &e.approvedContentHash})
+        *text = in.text();
+    e.periodStart = in.date();
+    e.periodEnd = in.date();
+    const quint8 status = in.number<quint8>();
     if (status > quint8(EngagementStatus::Approved))
         return std::nullopt;
     e.status = static_cast<EngagementStatus>(status);
+    e.createdAt = in.time();
+    e.updatedAt = in.time();
     const auto named = [&in](const QList<std::pair<QString, QString>> &known, QString &id, QString &title) {
-        qint32 at = kNotInLibrary;
-        in >> at;
+        const qint32 at = in.number<qint32>();
         if (at == kNotInLibrary) {
-            in >> id >> title;
-            return true;
+            id = in.text();
+            title = in.text();
+            return in.ok();
         }
         if (at < 0 || at >= known.size())
             return false;
-        id = known.at(at).first;
+        id = known.at(at).first; // shared with the library, not copied
         title = known.at(at).second;
         return true;
     };
-    quint32 count = 0;
-    in >> count;
-    if (count > quint32(bytes.size()))
+    // A count cannot exceed the bytes left: a damaged one must not allocate gigabytes.
+    const auto count = [&in, &bytes]() -> std::optional<quint32> {
+        const quint32 n = in.number<quint32>();
+        return in.ok() && n <= quint32(bytes.size()) ? std::optional(n) : std::nullopt;
+    };
+    auto risks = count();
+    if (!risks)
         return std::nullopt;
-    entry.risks.resize(count);
+    entry.risks.resize(*risks);
     for (RiskRating &r : entry.risks) {
         if (!named(m_risks, r.id, r.title))
             return std::nullopt;
-        quint8 levels[6] = {};
-        for (quint8 &l : levels)
-            in >> l;
-        in >> r.mitigationShare >> r.overridden;
-        Level *fields[6] = {&r.inherentLikelihood, &r.inherentImpact, &r.inherentLevel, &r.likelihood, &r.impact, &r.level};
-        for (int i = 0; i < 6; ++i) {
-            const auto level = levelOf(levels[i]);
+        for (Level *field : {&r.inherentLikelihood, &r.inherentImpact, &r.inherentLevel, &r.likelihood, &r.impact, &r.level}) {
+            const auto level = in.level();
             if (!level)
                 return std::nullopt;
-            *fields[i] = *level;
+            *field = *level;
         }
+        r.mitigationShare = in.number<double>();
+        r.overridden = in.number<quint8>() != 0;
     }
-    in >> count;
-    if (count > quint32(bytes.size()))
+    auto families = count();
+    if (!families)
         return std::nullopt;
-    entry.families.resize(count);
+    entry.families.resize(*families);
     for (FamilyScore &f : entry.families) {
         if (!named(m_families, f.id, f.title))
             return std::nullopt;
-        bool scored = false;
-        double score = 0;
-        qint32 n[6] = {};
-        in >> scored >> score;
-        for (qint32 &v : n)
-            in >> v;
+        const bool scored = in.number<quint8>() != 0;
+        const double score = in.number<double>();
         f.score = scored ? std::optional(score) : std::nullopt;
-        f.implemented = n[0];
-        f.partial = n[1];
-        f.notImplemented = n[2];
-        f.controlsInScope = n[3];
-        f.controlsSatisfied = n[4];
-        f.controlsOtherThanSatisfied = n[5];
+        for (int *n : {&f.implemented, &f.partial, &f.notImplemented, &f.controlsInScope, &f.controlsSatisfied, &f.controlsOtherThanSatisfied})
+            *n = in.number<qint32>();
     }
-    in >> count;
-    if (count > quint32(bytes.size()))
+    auto months = count();
+    if (!months)
         return std::nullopt;
-    entry.openPoamByMonth.reserve(count);
-    for (quint32 i = 0; i < count; ++i) {
-        qint32 month = 0, items = 0;
-        in >> month >> items;
+    entry.openPoamByMonth.reserve(*months);
+    for (quint32 i = 0; i < *months; ++i) {
+        const qint32 month = in.number<qint32>();
+        const qint32 items = in.number<qint32>();
         entry.openPoamByMonth.append({month, items});
     }
-    if (in.status() != QDataStream::Ok || !in.atEnd())
+    if (!in.ok() || !in.atEnd())
         return std::nullopt;
     return entry;
 }
