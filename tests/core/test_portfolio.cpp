@@ -645,7 +645,7 @@ TEST_CASE("A read-only workspace loads its stored portfolio and writes nothing")
     CHECK(countOf(*ws, QStringLiteral("SELECT count(*) FROM portfolio_state")) == 0);
 }
 
-TEST_CASE("A stored state of a later event is kept; an older one is brought up to date")
+TEST_CASE("A stored state of a later event is kept, an older one is brought up to date")
 {
     QTemporaryDir dir;
     auto ws = test::openWorkspace(dir);
