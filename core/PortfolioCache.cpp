@@ -4,12 +4,15 @@
 #include "StoredEngagement.h"
 #include "Workspace.h"
 
+#include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QVariant>
 
 #include <algorithm>
 
 namespace bulkhead {
+
+Q_LOGGING_CATEGORY(lcPortfolio, "bulkhead.portfolio")
 
 namespace {
 
@@ -24,6 +27,11 @@ bool changesNoScore(const QString &action, const QString &entity)
 }
 
 } // namespace
+
+PortfolioCache::PortfolioCache(QString scorerSalt)
+    : m_scorerSalt(std::move(scorerSalt))
+{
+}
 
 Result<PortfolioCache::TrailEnd> PortfolioCache::trailEnd(Workspace &workspace)
 {
@@ -122,6 +130,7 @@ Status PortfolioCache::rescore(Workspace &workspace, const ContentLibrary &libra
             return stored.error();
         PortfolioEntry entry = portfolioEntryOf(*stored);
         ++m_lastRescored;
+        m_unstored.insert(id);
         if (const auto at = m_index.constFind(id); at != m_index.cend()) {
             if (!patch(m_entries.at(*at), entry, *at))
                 m_portfolio.reset();
@@ -144,15 +153,88 @@ Status PortfolioCache::rescore(Workspace &workspace, const ContentLibrary &libra
     return {};
 }
 
+Result<std::optional<QList<qint64>>> PortfolioCache::readStored(Workspace &workspace, PortfolioStore &store)
+{
+    const auto everything = std::optional<QList<qint64>>();
+    auto state = store.state();
+    if (!state)
+        return state.error();
+    if (!*state || (*state)->scorer != store.scorer())
+        return everything;
+    // The stored entries are current through their event only if the trail still runs through it.
+    auto since = changedSince(workspace, (*state)->through);
+    if (!since)
+        return since.error();
+    if (!*since)
+        return everything;
+    auto stored = store.entries();
+    if (!stored)
+        return stored.error();
+    // The workspace's engagements, rather than the stored entries, say which engagements there
+    // are: one whose entry is missing (deleted, or another program's) is scored in its place.
+    auto ids = store.engagementIds();
+    if (!ids)
+        return ids.error();
+    QList<qint64> toScore = **since;
+    QSet<qint64> scored(toScore.cbegin(), toScore.cend());
+    m_entries.reserve(ids->size());
+    m_index.reserve(ids->size());
+    qsizetype next = 0;
+    for (qint64 id : std::as_const(*ids)) {
+        while (next < stored->size() && stored->at(next).engagement.id < id)
+            ++next;
+        if (next < stored->size() && stored->at(next).engagement.id == id) {
+            m_entries.append(std::move((*stored)[next]));
+        } else {
+            PortfolioEntry missing; // scored below, in its place
+            missing.engagement.id = id;
+            m_entries.append(std::move(missing));
+            if (!scored.contains(id)) {
+                scored.insert(id);
+                toScore.append(id);
+            }
+        }
+        m_index.insert(id, m_entries.size() - 1);
+    }
+    m_storedBase = (*state)->through;
+    m_lastReadStored = true;
+    return std::optional(toScore);
+}
+
+void PortfolioCache::store(PortfolioStore &persisted, const TrailEnd &end)
+{
+    QList<const PortfolioEntry *> changed;
+    changed.reserve(m_unstored.size());
+    for (qint64 id : std::as_const(m_unstored)) {
+        if (const PortfolioEntry *e = entry(id))
+            changed.append(e);
+    }
+    auto saved = persisted.save(end, m_storedBase, changed, m_entries);
+    if (!saved) {
+        // The portfolio is right; only the next new process will be slower. Said, not hidden.
+        m_lastStoreError = saved.error();
+        qCWarning(lcPortfolio).noquote() << "could not store the portfolio:" << saved.error().toString();
+        return;
+    }
+    if (*saved == PortfolioStore::Saved::Skipped)
+        return; // a later state is stored: ours stays the base the next store counts from
+    m_storedBase = end;
+    m_unstored.clear();
+}
+
 Result<Portfolio> PortfolioCache::load(Workspace &workspace, const ContentLibrary &library)
 {
     m_lastRescored = 0;
+    m_lastReadStored = false;
+    m_lastStoreError.reset();
     // Read before scoring: a change committed meanwhile has a later event and is seen next time.
     auto end = trailEnd(workspace);
     if (!end)
         return end.error();
+    PortfolioStore stored(workspace, library, m_scorerSalt);
     std::optional<QList<qint64>> changed;
-    if (m_seen && m_workspace == &workspace && m_path == workspace.path() && m_library == &library) {
+    const bool inMemory = m_seen && m_workspace == &workspace && m_path == workspace.path() && m_library == &library;
+    if (inMemory) {
         if (*m_seen == *end) {
             changed = QList<qint64>();
         } else if (end->id > m_seen->id) {
@@ -163,10 +245,28 @@ Result<Portfolio> PortfolioCache::load(Workspace &workspace, const ContentLibrar
         }
     }
     m_seen.reset(); // until the entries are complete again
-    if (!changed) {
+    if (!inMemory) {
         m_entries.clear();
         m_index.clear();
         m_portfolio.reset();
+        m_storedBase.reset();
+        m_unstored.clear();
+        auto fromStore = readStored(workspace, stored);
+        if (fromStore) {
+            changed = *fromStore;
+        } else {
+            // Unreadable stored entries are scored again, as if there were none.
+            m_lastStoreError = fromStore.error();
+            qCWarning(lcPortfolio).noquote() << "could not read the stored portfolio:" << fromStore.error().toString();
+        }
+    }
+    if (!changed) {
+        m_lastReadStored = false;
+        m_entries.clear();
+        m_index.clear();
+        m_portfolio.reset();
+        m_storedBase.reset(); // every entry is stored afresh
+        m_unstored.clear();
         auto all = EngagementStore(workspace).list();
         if (!all)
             return all.error();
@@ -185,6 +285,8 @@ Result<Portfolio> PortfolioCache::load(Workspace &workspace, const ContentLibrar
     m_path = workspace.path();
     m_library = &library;
     m_seen = *end;
+    if (m_lastRescored > 0 && !workspace.isReadOnly())
+        store(stored, *end);
     if (!m_portfolio)
         m_portfolio = portfolioOf(m_entries);
     return *m_portfolio;
@@ -193,6 +295,8 @@ Result<Portfolio> PortfolioCache::load(Workspace &workspace, const ContentLibrar
 void PortfolioCache::clear()
 {
     m_seen.reset();
+    m_storedBase.reset();
+    m_unstored.clear();
     m_portfolio.reset();
     m_entries.clear();
     m_index.clear();

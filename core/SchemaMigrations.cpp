@@ -31,6 +31,7 @@ constexpr Step kSteps[] = {
     {11, ":/schema/{engine}/011-evidence-frozen.sql"},
     {12, ":/schema/common/012-observations.sql"},
     {13, ":/schema/{engine}/013-observations-frozen.sql"},
+    {14, ":/schema/common/014-portfolio-cache.sql"},
 };
 
 } // namespace

@@ -36,7 +36,9 @@ std::optional<int> parseOptions(const QStringList &arguments, BenchOptions &opti
                                       QStringLiteral("URL"));
     QCommandLineOption child(QStringLiteral("child-portfolio"), QStringLiteral("internal"), QStringLiteral("WORKSPACE"));
     child.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({json, reps, quick, work, only, sizes, noLibreOffice, postgres, child});
+    QCommandLineOption childMode(QStringLiteral("child-mode"), QStringLiteral("internal"), QStringLiteral("cold|warm"));
+    childMode.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({json, reps, quick, work, only, sizes, noLibreOffice, postgres, child, childMode});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "bulkhead-bench: %s\n", qPrintable(parser.errorText()));
         return 2;
@@ -90,6 +92,7 @@ std::optional<int> parseOptions(const QStringList &arguments, BenchOptions &opti
     options.libreOffice = !parser.isSet(noLibreOffice);
     options.postgres = parser.value(postgres);
     options.childPortfolio = parser.value(child);
+    options.childPortfolioMode = parser.value(childMode);
     return std::nullopt;
 }
 

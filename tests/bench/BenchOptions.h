@@ -21,8 +21,10 @@ struct BenchOptions {
     bool libreOffice = true; // time the LibreOffice DOCX -> PDF path when it is installed
     QString postgres; // a PostgreSQL server for figures 1 and 3 on team workspaces; empty: none
 
-    // Hidden: measure one portfolio load in this (child) process and print it as JSON.
+    // Hidden: measure one portfolio load in this (child) process and print it as JSON;
+    // childPortfolioMode "cold" (nothing stored) or "warm" (the stored entries read).
     QString childPortfolio;
+    QString childPortfolioMode;
 
     bool wants(int figure) const { return figures.isEmpty() || figures.contains(figure); }
 };

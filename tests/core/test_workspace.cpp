@@ -48,11 +48,11 @@ TEST_CASE("A new workspace is durable, checked and versioned", "[sqlite]")
     CHECK(pragma(*ws, QStringLiteral("busy_timeout")).toInt() == 10000);
     CHECK(pragma(*ws, QStringLiteral("application_id")).toInt() == 0x42484B44);
     CHECK(ws->schemaVersion() == schema::currentVersion());
-    CHECK(schema::currentVersion() == 13);
+    CHECK(schema::currentVersion() == 14);
     QSqlQuery q = ws->query();
     REQUIRE(q.exec(QStringLiteral("SELECT version FROM schema_version")));
     REQUIRE(q.next());
-    CHECK(q.value(0).toInt() == 13);
+    CHECK(q.value(0).toInt() == 14);
     CHECK(ws->lastUpgradeBackup().isEmpty());
 }
 
@@ -121,7 +121,7 @@ TEST_CASE("A workspace from a newer Bulkhead is refused and left unchanged", "[s
         error
         == path
             + QStringLiteral(
-                ": the workspace was written by a newer Bulkhead (schema version 99; this program knows up to 13); it was left unchanged"));
+                ": the workspace was written by a newer Bulkhead (schema version 99; this program knows up to 14); it was left unchanged"));
     CHECK(test::readBytes(path) == before);
 }
 
@@ -145,7 +145,7 @@ TEST_CASE("An older workspace is backed up, then upgraded one step at a time", "
     WorkspaceOptions later;
     later.clock = v1.clock;
     auto ws = test::openWorkspace(dir, QStringLiteral("ws.bulkhead"), later);
-    CHECK(ws->schemaVersion() == 13);
+    CHECK(ws->schemaVersion() == 14);
     CHECK(ws->lastUpgradeBackup() == path + QStringLiteral(".schema-1-backup-20260504-030201"));
     QSqlQuery q = ws->query();
     REQUIRE(q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")));
@@ -204,7 +204,7 @@ TEST_CASE("Upgrading to step 3 records the end of an existing audit trail")
         }
     }
     auto ws = test::openWorkspace(dir);
-    CHECK(ws->schemaVersion() == 13);
+    CHECK(ws->schemaVersion() == 14);
     QSqlQuery q = ws->query();
     REQUIRE(q.exec(QStringLiteral("SELECT last_id FROM audit_head")));
     REQUIRE(q.next());
@@ -261,7 +261,7 @@ TEST_CASE("Upgrading to step 5 gives existing engagements an empty assessment pe
         CHECK_FALSE(q.exec(QStringLiteral("SELECT period_start FROM engagement")));
     }
     auto ws = test::openWorkspace(dir);
-    CHECK(ws->schemaVersion() == 13);
+    CHECK(ws->schemaVersion() == 14);
     auto old = EngagementStore(*ws).get(1);
     REQUIRE(old.ok());
     CHECK(old->client == QStringLiteral("Old Client"));

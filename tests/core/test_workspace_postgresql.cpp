@@ -184,7 +184,7 @@ TEST_CASE("A new PostgreSQL workspace is durable, checked and versioned", "[post
     CHECK(scalar(*ws, QStringLiteral("SHOW lock_timeout")).toString() == QStringLiteral("10s"));
     CHECK(scalar(*ws, QStringLiteral("SELECT application_id FROM workspace_identity")).toInt() == 0x42484B44);
     CHECK(scalar(*ws, QStringLiteral("SELECT count(*) FROM workspace_identity")).toInt() == 1);
-    CHECK(scalar(*ws, QStringLiteral("SELECT version FROM schema_version")).toInt() == 13);
+    CHECK(scalar(*ws, QStringLiteral("SELECT version FROM schema_version")).toInt() == 14);
     CHECK(ws->schemaVersion() == schema::currentVersion());
     // SQLite's 33 row triggers, and 14 that refuse TRUNCATE of the tables they guard.
     CHECK(test::triggerCount(*ws) == 47);
@@ -200,7 +200,7 @@ TEST_CASE("A new PostgreSQL workspace is durable, checked and versioned", "[post
                  QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_schema = current_schema() AND "
                                 "data_type = 'text'"))
               .toInt()
-          == 91); // every TEXT column of core/schema/common
+          == 93); // every TEXT column of core/schema/common
     CHECK(ws->lastUpgradeBackup().isEmpty());
 }
 
@@ -231,7 +231,7 @@ TEST_CASE("A PostgreSQL workspace from a newer Bulkhead is refused and left unch
         openError(url)
         == url
             + QStringLiteral(
-                ": the workspace was written by a newer Bulkhead (schema version 99; this program knows up to 13); it was left unchanged"));
+                ": the workspace was written by a newer Bulkhead (schema version 99; this program knows up to 14); it was left unchanged"));
     REQUIRE(test::engineShell(url,
                               QStringLiteral("DO $$ BEGIN IF (SELECT version FROM schema_version) <> 99 THEN RAISE EXCEPTION "
                                              "'changed'; END IF; END $$"))
@@ -251,7 +251,7 @@ TEST_CASE("An older PostgreSQL workspace is upgraded one step at a time, without
         CHECK(test::triggerCount(*ws) == 0); // step 1 has no approval triggers yet
     }
     auto ws = test::openWorkspace(dir);
-    CHECK(ws->schemaVersion() == 13);
+    CHECK(ws->schemaVersion() == 14);
     // The server's operators back it up (pg_dump); there is no file to copy beside it.
     CHECK(ws->lastUpgradeBackup().isEmpty());
     CHECK(test::triggerCount(*ws) == 47);
