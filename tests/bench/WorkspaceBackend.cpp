@@ -17,6 +17,19 @@ namespace bulkhead::bench {
 
 namespace {
 
+// A QPSQL connection named `name` to `database` on the server `where` names, not yet open.
+QSqlDatabase addPostgres(const QString &name, const WorkspaceLocation &where, const QString &database)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setDatabaseName(database);
+    db.setHostName(where.host);
+    db.setPort(where.port);
+    db.setUserName(where.user);
+    db.setPassword(where.password);
+    db.setConnectOptions(where.connectOptions);
+    return db;
+}
+
 // A bare table in its own file beside the workspaces, opened exactly as a workspace is
 // (SqlDialect::connectionSetup: WAL, synchronous=FULL), changed one row per transaction.
 class SqliteFloor : public DurableCommitFloor {
@@ -152,13 +165,7 @@ public:
 
     Status init(const WorkspaceLocation &where, const QString &database)
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connection);
-        db.setDatabaseName(database);
-        db.setHostName(where.host);
-        db.setPort(where.port);
-        db.setUserName(where.user);
-        db.setPassword(where.password);
-        db.setConnectOptions(where.connectOptions);
+        QSqlDatabase db = addPostgres(m_connection, where, database);
         if (!db.open())
             return Error {QStringLiteral("bare PostgreSQL floor: %1").arg(db.lastError().text()), database};
         for (const char *sql :
@@ -204,13 +211,7 @@ public:
             return;
         }
         m_server = *where;
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_admin);
-        db.setDatabaseName(m_server.database);
-        db.setHostName(m_server.host);
-        db.setPort(m_server.port);
-        db.setUserName(m_server.user);
-        db.setPassword(m_server.password);
-        db.setConnectOptions(m_server.connectOptions);
+        QSqlDatabase db = addPostgres(m_admin, m_server, m_server.database);
         if (!db.open())
             m_unavailable = QStringLiteral("cannot reach %1: %2").arg(m_server.display, db.lastError().text().trimmed());
         else
